@@ -1,0 +1,54 @@
+# The two commands a newcomer needs: `make book` and `make test`.
+# Everything else is set up on demand: the virtual environment from the pinned requirements,
+# the analysis package (editable), and, for the browser tests, Debian's Chromium and axe-core.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   ?= data/datapackage.json
+ifeq ($(DATA),data/datapackage.json)
+OUT    ?= _build
+else
+OUT    ?= _build/data-$(shell printf '%s' "$(abspath $(DATA))" | sha256sum | cut -c1-10)
+endif
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+JOBS   ?= 1
+
+.PHONY: book test serve clean env validate help
+
+help:
+	@echo "make book   build the HTML site into $(OUT)/html (DATA=path/to/datapackage.json for other data)"
+	@echo "make test   run the test suite (unit, data, build, browser)"
+	@echo "make serve  preview the built site on http://$(HOST):$(PORT)/"
+	@echo "make clean  remove the builds and caches (keeps .venv)"
+
+# The environment is rebuilt when it is missing or older than the pinned requirements.
+$(STAMP): requirements.txt pyproject.toml
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
+	touch $(STAMP)
+
+env: $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/python -m trata validate $(DATA)
+
+book: $(STAMP)
+	$(BIN)/python -m trata build --data $(DATA) --out $(OUT) --jobs $(JOBS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	@test -d $(OUT)/html || { echo "no site at $(OUT)/html: run 'make book' first"; exit 1; }
+	$(BIN)/python -m http.server --bind $(HOST) --directory $(OUT)/html $(PORT)
+
+clean:
+	rm -rf _build dist artifacts conf.py .pytest_cache

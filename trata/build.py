@@ -1,0 +1,111 @@
+"""Build the book: validate the data, then run Sphinx strictly, then publish atomically.
+
+``python -m trata build [--data PATH] [--out DIR] [--builder html]``
+
+1. The data package is validated first. If it is invalid, every problem is printed (file, line,
+   column, rule) and nothing runs: no notebook is executed and the published site is untouched.
+2. Sphinx runs with ``-W -n --keep-going`` into a staging folder that starts as a copy of the
+   last good site; an exception in any notebook fails the build (the notebook and the cell are
+   named in the log).
+3. Only a build with zero warnings replaces ``OUT/html``, by renaming folders. A failed build
+   leaves the last good site exactly as it was and discards the environment pickle, so that the
+   next build reports the same warnings again instead of silently skipping unchanged pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .load import REPO_ROOT, DataPackageError, load
+
+CONF_EXTRA = '''
+# --- added by trata.build: no external scripts (thebe, comments) on any page ---
+extensions = [e for e in extensions if e not in ("sphinx_thebe", "sphinx_comments")]
+html_theme_options["launch_buttons"] = {}
+html_theme_options.pop("analytics", None)
+html_theme_options["repository_url"] = ""
+'''
+
+
+def write_conf(root: Path) -> Path:
+    """Generate conf.py from _config.yml (the single source) and patch it."""
+    env = dict(os.environ)
+    subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "config", "sphinx", str(root)],
+                   check=True, cwd=root, env=env, stdout=subprocess.DEVNULL)
+    conf = root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + CONF_EXTRA, encoding="utf-8")
+    return conf
+
+
+def validate(data: Path) -> bool:
+    try:
+        load(data)
+    except DataPackageError as exc:
+        print(exc, file=sys.stderr)
+        return False
+    return True
+
+
+def sphinx(root: Path, data: Path, builder: str, outdir: Path, doctrees: Path, log: Path, jobs: str = "1") -> int:
+    cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "-n", "--keep-going", "-j", jobs,
+           "-d", str(doctrees), "-D", f"trata_data={data}", "-w", str(log), str(root), str(outdir)]
+    env = dict(os.environ, TRATA_DATA=str(data), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    return subprocess.run(cmd, cwd=root, env=env).returncode
+
+
+def build(data: Path, out: Path, builder: str = "html", jobs: str = "1") -> int:
+    root = REPO_ROOT
+    data = data.resolve()
+    out = out if out.is_absolute() else (root / out)
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / builder
+    print(f"[trata] validating {data}")
+    if not validate(data):
+        print(f"[trata] invalid data package: nothing was built; {target} is unchanged", file=sys.stderr)
+        return 2
+    write_conf(root)
+    staging = out / f".staging-{builder}"
+    doctrees = out / f".doctrees-{builder}"
+    log = out / f"{builder}-warnings.log"
+    shutil.rmtree(staging, ignore_errors=True)
+    if target.is_dir():
+        shutil.copytree(target, staging, symlinks=True, copy_function=shutil.copy2)
+    t0 = time.monotonic()
+    rc = sphinx(root, data, builder, staging, doctrees, log, jobs)
+    warnings = log.read_text(encoding="utf-8").strip() if log.exists() else ""
+    if rc != 0 or warnings:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(doctrees, ignore_errors=True)
+        print(f"[trata] build FAILED (exit {rc}); warnings and errors are in {log}; "
+              f"{target} is unchanged", file=sys.stderr)
+        if warnings:
+            print(warnings, file=sys.stderr)
+        return rc or 1
+    old = out / f".old-{builder}"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"[trata] built {target} in {time.monotonic() - t0:.1f} s with zero warnings")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m trata build", description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=None, help="datapackage.json to build from (default: data/)")
+    ap.add_argument("--out", type=Path, default=Path("_build"), help="output folder (default: _build)")
+    ap.add_argument("--builder", default="html")
+    ap.add_argument("--jobs", default="1")
+    args = ap.parse_args(argv)
+    from .load import default_path
+    data = args.data or default_path()
+    if data.is_dir():
+        data = data / "datapackage.json"
+    return build(data, args.out, args.builder, args.jobs)

@@ -1,0 +1,51 @@
+"""Present derived tables in the book: MyST tables with a numbered caption and a stable label.
+
+Notebooks glue the result of :func:`myst_table` and place it with ``{glue:md}``; the table becomes a
+real docutils table, numbered by Sphinx and referable with ``{numref}``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+from IPython.display import Markdown
+
+
+def fmt_count(x) -> str:
+    return "" if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA else f"{int(x):,}"
+
+
+def fmt_share(x, digits: int = 1) -> str:
+    """A percentage with the article's precision: one decimal place."""
+    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    return f"{x:.{digits}f}"
+
+
+def fmt_number(x, digits: int = 1) -> str:
+    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    return f"{x:g}" if float(x).is_integer() else f"{x:.{digits}f}"
+
+
+def _cell(text) -> str:
+    text = str(text).replace("\n", " ").replace("|", "\\|")
+    return text if text.strip() else " "
+
+
+def myst_table(rows: Sequence[Sequence], header: Sequence[str], *, label: str, caption: str,
+               widths: Sequence[int] | None = None, align: str | None = None, css_class: str = "trata-table") -> Markdown:
+    """A ``{list-table}`` directive with ``:name: label``, as Markdown to glue."""
+    lines = [f"```{{list-table}} {caption}", f":name: {label}", ":header-rows: 1", f":class: {css_class}"]
+    if widths:
+        lines.append(":widths: " + " ".join(str(w) for w in widths))
+    if align:
+        lines.append(f":align: {align}")
+    lines.append("")
+    for row in [list(header)] + [list(r) for r in rows]:
+        lines.append(f"* - {_cell(row[0])}")
+        lines += [f"  - {_cell(c)}" for c in row[1:]]
+    lines.append("```")
+    return Markdown("\n".join(lines))
