@@ -39,7 +39,10 @@ def write_conf(root: Path) -> Path:
     subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "config", "sphinx", str(root)],
                    check=True, cwd=root, env=env, stdout=subprocess.DEVNULL)
     conf = root / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + CONF_EXTRA, encoding="utf-8")
+    text = conf.read_text(encoding="utf-8") + CONF_EXTRA
+    tmp = conf.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(conf)  # atomic: concurrent builds never read a half-written conf.py
     return conf
 
 
@@ -54,7 +57,8 @@ def validate(data: Path) -> bool:
 
 def sphinx(root: Path, data: Path, builder: str, outdir: Path, doctrees: Path, log: Path, jobs: str = "1") -> int:
     cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "-n", "--keep-going", "-j", jobs,
-           "-d", str(doctrees), "-D", f"trata_data={data}", "-w", str(log), str(root), str(outdir)]
+           "-d", str(doctrees), "-D", f"trata_data={data}",
+           "-D", f"nb_execution_cache_path={doctrees.parent / '.jupyter_cache'}", "-w", str(log), str(root), str(outdir)]
     env = dict(os.environ, TRATA_DATA=str(data), PYDEVD_DISABLE_FILE_VALIDATION="1")
     return subprocess.run(cmd, cwd=root, env=env).returncode
 
