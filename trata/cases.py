@@ -101,6 +101,20 @@ CHARACTERISTICS = [
 #: package holds no ``time_since_escape`` resource of its own.
 DEFAULT_BINS = [("< 3", 0, 2), ("3 - 5", 3, 5), ("6 - 14", 6, 14), ("> 15", 16, None)]
 
+#: What each problem found in case records means, and how to fix it.
+EXPLANATIONS = {
+    "case-schema": "The `cases` resource lacks a field of the case-record schema, or gives it another type.",
+    "case-timeline": "A record contradicts itself: the age when trafficked is above the age at the interview, or the "
+                     "months trafficked and the months since the escape do not fit between the two ages.",
+    "case-pairs": "A second state repeats the first, or a second network lacks its type or its leader's sex.",
+    "case-roster": "A pseudonym is not in the roster of quoted interviewees, disagrees with the roster's age or "
+                   "country, or is given to two records.",
+    "case-in-a-bin": "The months since the escape fall in none of Table 4's bins (the printed bins leave out 15 months). "
+                     "Give the package a `time_since_escape` resource whose bins cover every record.",
+    "cases-vs-aggregate": "An aggregate table the package holds (or a total stated under `study`) disagrees with what "
+                          "the case records give. Correct the records or the table; the message names both.",
+}
+
 #: The five aggregate resources derived from the case records.
 DERIVED = ["countries", "characteristics", "states", "time_since_escape", "leaders"]
 

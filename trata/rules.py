@@ -27,9 +27,13 @@ RULES = []
 COUNTED_ONCE = ("countries", "time_since_escape")
 
 
-def rule(fn):
-    RULES.append(fn)
-    return fn
+def rule(*ids: str):
+    """Register a rule; ``ids`` are the names its Problems carry (the ``[rule]`` of a message)."""
+    def register(fn):
+        fn.rule_ids = ids
+        RULES.append(fn)
+        return fn
+    return register
 
 
 def _aggregate(study, name: str) -> pd.DataFrame | None:
@@ -46,7 +50,7 @@ def _isna(x) -> bool:
         return False
 
 
-@rule
+@rule("study-totals")
 def study_totals_stated(study) -> list[Problem]:
     """The descriptor states the totals the tables are shares of: ``study.interviewees`` whenever a
     table of interviewees is present, ``study.networks`` whenever Table 5 is (case records, when
@@ -62,7 +66,7 @@ def study_totals_stated(study) -> list[Problem]:
     return out
 
 
-@rule
+@rule("sum-to-total")
 def counts_sum_to_interviewees(study) -> list[Problem]:
     """Tables 1 and 4 count each interviewee once: their counts sum to the stated number of interviewees."""
     out = []
@@ -79,7 +83,7 @@ def counts_sum_to_interviewees(study) -> list[Problem]:
     return out
 
 
-@rule
+@rule("sum-to-total", "count-within-base")
 def states_sum_to_mentions(study) -> list[Problem]:
     """Table 3 counts a woman once per state: its counts sum to the stated number of state mentions,
     which lies between the number of interviewees and twice that number, and no state holds more
@@ -106,7 +110,7 @@ def states_sum_to_mentions(study) -> list[Problem]:
     return out
 
 
-@rule
+@rule("sum-to-total")
 def leaders_sum_to_networks(study) -> list[Problem]:
     """Table 5 counts networks: its counts sum to the stated number of networks, which is at least
     the number of interviewees (each was victimized by at least one network)."""
@@ -136,7 +140,7 @@ def _enum(study, resource: str, field: str, default: list) -> list:
     return list(default)
 
 
-@rule
+@rule("complete-crossing")
 def every_network_type_has_both_sexes(study) -> list[Problem]:
     """Table 5 has one row per network type and sex of leader (a zero is written, not left out);
     the sexes are those the schema of ``leaders`` enumerates."""
@@ -154,7 +158,7 @@ def every_network_type_has_both_sexes(study) -> list[Problem]:
     return out
 
 
-@rule
+@rule("order")
 def network_types_ordered(study) -> list[Problem]:
     """The typology's two orders (in Table 5 and in the article's text) each number the types
     1, 2, 3, ... without gaps or repeats."""
@@ -187,7 +191,7 @@ def known_map_names() -> set[str]:
     return {g["properties"]["name"] for g in data["objects"]["mex"]["geometries"] if g.get("properties", {}).get("name")}
 
 
-@rule
+@rule("known-category")
 def states_are_on_the_map(study) -> list[Problem]:
     """Every state in Table 3 is a known Mexican federal entity: its map_name is in the boundaries file."""
     out = []
@@ -202,7 +206,7 @@ def states_are_on_the_map(study) -> list[Problem]:
     return out
 
 
-@rule
+@rule("bin-bounds", "bin-overlap")
 def bins_ordered_without_overlap(study) -> list[Problem]:
     """Table 4's bins are ordered, each has min <= max, only the last may be open-ended, and no two
     bins overlap (gaps are allowed here and reported by the audit, because the printed table has one)."""
@@ -229,7 +233,7 @@ def bins_ordered_without_overlap(study) -> list[Problem]:
     return out
 
 
-@rule
+@rule("complete-crossing", "within-min-max")
 def characteristics_complete_and_within_range(study) -> list[Problem]:
     """Table 2: every characteristic has every statistic the schema enumerates, and each lies
     between the characteristic's printed min and max."""
@@ -255,7 +259,7 @@ def characteristics_complete_and_within_range(study) -> list[Problem]:
     return out
 
 
-@rule
+@rule("year-in-range")
 def roster_years_in_study_period(study) -> list[Problem]:
     """Every quoted interview took place in the study's stated interview period (``study.interview_years``)."""
     out = []
@@ -272,7 +276,7 @@ def roster_years_in_study_period(study) -> list[Problem]:
     return out
 
 
-@rule
+@rule("roster-within-tables")
 def roster_fits_the_tables(study) -> list[Problem]:
     """The quoted interviewees are some of the interviewees: each one's age lies within Table 2's
     age range, and no country has more quoted women than Table 1 counts."""
@@ -319,7 +323,7 @@ def categorical_fields(resource: dict) -> list[str]:
     return names
 
 
-@rule
+@rule("stray-whitespace")
 def categories_without_stray_whitespace(study) -> list[Problem]:
     """No category or key, in any resource, has spaces or tabs before or after it (``'Chiapas '``
     would silently be a different state from ``'Chiapas'``)."""
@@ -345,7 +349,7 @@ def _decimals(text: str) -> int:
     return max(0, -d)
 
 
-@rule
+@rule("printed-total")
 def printed_totals_add_up(study) -> list[Problem]:
     """In the printed tables, each printed total equals the sum of the printed counts it totals:
     Table 1's Total, and Table 5's Total column (men + women) and Total row."""
@@ -378,7 +382,7 @@ def printed_totals_add_up(study) -> list[Problem]:
     return out
 
 
-@rule
+@rule("share-agrees-with-count")
 def printed_shares_agree_with_printed_counts(study) -> list[Problem]:
     """In the printed tables, each percentage agrees with its printed count and base within one unit
     of its last printed digit (a looser bound than the reconciliation, which uses half a unit:

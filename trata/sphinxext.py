@@ -1,11 +1,21 @@
-"""Sphinx extension of the book: data-aware execution caching and the site's own assets.
+"""Sphinx extension of the book: data-aware execution caching, data documentation, site assets.
 
 Stale output is made impossible this way. jupyter-cache keys a notebook on its code cells and its
-kernelspec only, so a changed CSV would otherwise reuse old outputs. On reading each notebook this
-extension writes a fingerprint of the data package (every file it lists, the descriptor included)
-and of the analysis package's source into the notebook's kernelspec metadata. A change to any of
-those files changes the key: the notebook is re-read and re-executed. Going back to earlier data
-finds the earlier record again, so the cache is content-addressed, never wrong.
+kernelspec only, so a changed CSV would otherwise reuse old outputs. On reading each notebook
+that has code cells, this extension writes a fingerprint of the data package (every file it
+lists, the descriptor included, and the map the rules check states against) and of the analysis
+package's source into the notebook's kernelspec metadata. A change to any of those files changes
+the key: the notebook is re-read and re-executed, and its page rewritten. A notebook without code
+cells depends on no data and is left alone. Going back to earlier data finds the earlier record
+again, so the cache is content-addressed, never wrong.
+
+Pages about the data are generated from the package the book is built from, with three
+directives (each notes the files it reads, so that Sphinx re-reads the page when they change):
+
+``{trata-datapackage}``  one section per resource: description, source, fields, keys
+``{trata-schemas}``      one compact table of every resource's fields and keys
+``{trata-case-schema}``  the schema of case records
+``{trata-errors}``       every rule a package can break: what it means and how to fix it
 """
 
 from __future__ import annotations
@@ -16,13 +26,18 @@ import os
 import re
 from pathlib import Path
 
+from docutils import nodes
+from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
 
 logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 FRONTMATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+CODE_CELL = re.compile(r"^\s*(```+|~~~+)\s*\{code-cell\}", re.M)
 
 
 def data_files(package: Path) -> list[Path]:
@@ -31,18 +46,26 @@ def data_files(package: Path) -> list[Path]:
     try:
         descriptor = json.loads(package.read_text(encoding="utf-8"))
         for res in descriptor.get("resources", []):
-            if res.get("path"):
-                files.append(package.parent / res["path"])
-    except (OSError, ValueError):
+            paths = res.get("path")
+            for p in [paths] if isinstance(paths, str) else (paths or []):
+                if isinstance(p, str):
+                    files.append(package.parent / p)
+    except (OSError, ValueError, AttributeError):
         pass
     return files
 
 
+def code_files() -> list[Path]:
+    """The analysis package's source (and data files it ships), which notebooks' outputs depend on."""
+    return sorted(p for p in PACKAGE_DIR.rglob("*") if p.suffix in {".py", ".json"} and "__pycache__" not in p.parts)
+
+
 def fingerprint(package: Path) -> str:
-    """SHA-256 over the data package's files and the analysis package's source."""
+    """SHA-256 over the data package's files, the map the rules use, and the analysis package's source."""
+    from .rules import map_path
+
     h = hashlib.sha256()
-    sources = sorted(PACKAGE_DIR.glob("*.py")) + sorted(PACKAGE_DIR.glob("*.json"))
-    for path in data_files(package) + [package.parent / "mex.topo.json"] + sources:
+    for path in data_files(package) + [map_path()] + code_files():
         h.update(str(path.name).encode())
         try:
             h.update(hashlib.sha256(path.read_bytes()).digest())
@@ -54,11 +77,8 @@ def fingerprint(package: Path) -> str:
 def _package(app: Sphinx) -> Path:
     from .load import default_path
 
-    return Path(app.config.trata_data or default_path()).resolve()
-
-
-def _is_notebook(app: Sphinx, docname: str) -> bool:
-    return docname.startswith("notebooks/")
+    path = Path(app.config.trata_data or default_path()).resolve()
+    return path / "datapackage.json" if path.is_dir() else path
 
 
 def on_builder_inited(app: Sphinx) -> None:
@@ -79,16 +99,20 @@ def on_env_get_outdated(app, env, added, changed, removed):
     return stale
 
 
-def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    if not _is_notebook(app, docname):
-        return
-    text = source[0]
+def depends_on_data(text: str) -> bool:
+    """A notebook (MyST text with a kernelspec) depends on the data when it has a code cell."""
     match = FRONTMATTER.match(text)
-    if not match or "kernelspec:" not in match.group(1):
+    return bool(match and "kernelspec:" in match.group(1) and CODE_CELL.search(text, match.end()))
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    text = source[0]
+    if not depends_on_data(text):
         return
+    match = FRONTMATTER.match(text)
     fp = app.env.trata_current
-    front = match.group(1)
-    front = re.sub(r"(kernelspec:\n(?:[ \t]+.*\n)*)", lambda m: m.group(1) + f"  trata_data_fingerprint: '{fp}'\n", front, count=1)
+    front = re.sub(r"(kernelspec:\n(?:[ \t]+.*\n)*)", lambda m: m.group(1) + f"  trata_data_fingerprint: '{fp}'\n",
+                   match.group(1), count=1)
     source[0] = f"---\n{front}---\n" + text[match.end():]
     app.env.trata_fingerprints[docname] = fp
 
@@ -101,6 +125,183 @@ def on_env_merge_info(app, env, docnames, other):
     env.trata_fingerprints.update({d: other.trata_fingerprints[d] for d in docnames if d in other.trata_fingerprints})
 
 
+# ---------------------------------------------------------------------------------------------
+# pages generated from the data package
+
+
+def _cell(text) -> str:
+    text = " ".join(str(text).split()).replace("|", "\\|")
+    return text or " "
+
+
+def _list_table(header: list[str], rows: list[list], widths: list[int] | None = None, css: str = "trata-schema") -> list[str]:
+    lines = ["```{list-table}", ":header-rows: 1", f":class: {css}"]
+    if widths:
+        lines.append(":widths: " + " ".join(map(str, widths)))
+    lines.append("")
+    for row in [header] + rows:
+        lines.append(f"* - {_cell(row[0])}")
+        lines += [f"  - {_cell(c)}" for c in row[1:]]
+    lines += ["```", ""]
+    return lines
+
+
+def _constraints(field: dict) -> str:
+    c = dict(field.get("constraints") or {})
+    c.pop("required", None)
+    parts = []
+    for key, value in c.items():
+        if key == "enum":
+            parts.append("one of " + ", ".join(f"`{v}`" for v in value))
+        elif key == "minimum":
+            parts.append(f"≥ {value}")
+        elif key == "maximum":
+            parts.append(f"≤ {value}")
+        elif key == "unique" and value:
+            parts.append("unique")
+        elif key == "pattern":
+            parts.append(f"pattern `{value}`")
+        else:
+            parts.append(f"{key} {value}")
+    return "; ".join(parts) or " "
+
+
+def _keys(schema: dict) -> list[str]:
+    out = []
+    pk = schema.get("primaryKey")
+    if pk:
+        out.append("Primary key: " + ", ".join(f"`{k}`" for k in ([pk] if isinstance(pk, str) else pk)) + ".")
+    for fk in schema.get("foreignKeys") or []:
+        fields = fk.get("fields")
+        ref = fk.get("reference") or {}
+        rf = ref.get("fields")
+        fields = [fields] if isinstance(fields, str) else fields
+        rf = [rf] if isinstance(rf, str) else rf
+        target = ref.get("resource")
+        mine = ", ".join(f"`{f}`" for f in fields)
+        theirs = ", ".join(f"`{target}.{f}`" for f in rf)
+        out.append(f"Foreign key: {mine} must be a value of {theirs}.")
+    return out
+
+
+def field_rows(schema: dict) -> list[list[str]]:
+    rows = []
+    for f in schema.get("fields", []):
+        required = "required" if (f.get("constraints") or {}).get("required") else "optional"
+        rest = _constraints(f).strip()
+        rows.append([f"`{f['name']}`", f.get("type", "string"), f"{required}; {rest}" if rest else required, f.get("description", " ")])
+    return rows
+
+
+def _count_rows(path: Path) -> int | None:
+    from .load import _records
+
+    try:
+        return sum(1 for _, cells in _records(path.read_text(encoding="utf-8"))[1:] if any(c.strip() for c in cells))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+class _DataDirective(SphinxDirective):
+    has_content = False
+
+    def package(self) -> tuple[Path, dict]:
+        path = _package(self.env.app)
+        self.env.note_dependency(str(path))
+        for f in code_files():
+            self.env.note_dependency(str(f))
+        return path, json.loads(path.read_text(encoding="utf-8"))
+
+    def render(self, lines: list[str]) -> list[nodes.Node]:
+        node = nodes.container()
+        nested_parse_with_titles(self.state, StringList(lines, source=self.get_source_info()[0]), node)
+        return node.children
+
+
+class DataPackageDirective(_DataDirective):
+    """One section per resource of the data package the book is built from."""
+
+    def run(self):
+        path, d = self.package()
+        lines = []
+        for res in d.get("resources", []):
+            lines += [f"## {res.get('title') or res['name']}", ""]
+            rows = None
+            if res.get("path") and "schema" in res:
+                target = path.parent / res["path"]
+                self.env.note_dependency(str(target))
+                rows = _count_rows(target)
+            facts = [f"Resource `{res['name']}`", f"file `{res.get('path')}`"]
+            if rows is not None:
+                facts.append(f"{rows} row{'s' if rows != 1 else ''}")
+            lines += [" · ".join(facts) + ".", ""]
+            if res.get("description"):
+                lines += [res["description"], ""]
+            for s in res.get("sources") or []:
+                src = s.get("title", "")
+                if s.get("path", "").startswith("http"):
+                    src += f" <{s['path']}>"
+                lines += [f"Source: {src}", ""]
+            if "schema" in res:
+                lines += _list_table(["Field", "Type", "Constraints", "Description"], field_rows(res["schema"]),
+                                     widths=[20, 10, 30, 40])
+                lines += [" ".join(_keys(res["schema"])), ""]
+        return self.render(lines)
+
+
+class SchemasDirective(_DataDirective):
+    """A compact table of every resource's fields and keys."""
+
+    def run(self):
+        path, d = self.package()
+        rows = []
+        for res in d.get("resources", []):
+            schema = res.get("schema") or {}
+            fields = ", ".join(f"`{f['name']}`{'*' if (f.get('constraints') or {}).get('required') else ''} ({f.get('type', 'string')})"
+                               for f in schema.get("fields", []))
+            rows.append([f"`{res['name']}`", f"`{res.get('path')}`", fields or "(not tabular)", " ".join(_keys(schema)) or " "])
+        return self.render(_list_table(["Resource", "File", "Fields (* required)", "Keys"], rows, widths=[20, 20, 36, 24]))
+
+
+class CaseSchemaDirective(_DataDirective):
+    """The schema of case records (``trata.cases.SCHEMA``)."""
+
+    def run(self):
+        from . import cases
+
+        self.package()
+        lines = _list_table(["Field", "Type", "Constraints", "Description"],
+                            field_rows({**cases.SCHEMA, "fields": [_short_enum(f) for f in cases.SCHEMA["fields"]]}),
+                            widths=[20, 10, 30, 40])
+        return self.render(lines + [" ".join(_keys(cases.SCHEMA)), ""])
+
+
+def _short_enum(field: dict) -> dict:
+    enum = (field.get("constraints") or {}).get("enum")
+    if enum and len(enum) > 10:
+        c = dict(field["constraints"])
+        c.pop("enum")
+        c["official name of one of the"] = f"{len(enum)} federal entities (see `trata.cases.ENTITIES`)"
+        return {**field, "constraints": c}
+    return field
+
+
+class ErrorsDirective(_DataDirective):
+    """Every rule a package can break, by layer, with what it means and how to fix it."""
+
+    def run(self):
+        from . import cases, rules
+        from .load import EXPLANATIONS
+
+        self.package()
+        rows = [[f"`{k}`", "files and schema", v] for k, v in EXPLANATIONS.items()]
+        for fn in rules.RULES:
+            doc = " ".join((fn.__doc__ or "").split())
+            rows.append([", ".join(f"`{r}`" for r in fn.rule_ids), "study rules", doc])
+        rows += [[f"`{k}`", "case records", v] for k, v in cases.EXPLANATIONS.items()]
+        return self.render(_list_table(["Rule", "Layer", "What it means, and how to fix it"], rows, widths=[22, 14, 64]))
+
+
 def setup(app: Sphinx):
     app.add_config_value("trata_data", "", "env")
     app.connect("builder-inited", on_builder_inited)
@@ -108,6 +309,10 @@ def setup(app: Sphinx):
     app.connect("source-read", on_source_read)
     app.connect("env-purge-doc", on_env_purge_doc)
     app.connect("env-merge-info", on_env_merge_info)
+    app.add_directive("trata-datapackage", DataPackageDirective)
+    app.add_directive("trata-schemas", SchemasDirective)
+    app.add_directive("trata-case-schema", CaseSchemaDirective)
+    app.add_directive("trata-errors", ErrorsDirective)
     app.add_js_file("trata-figures.js", loading_method="defer")
     app.add_css_file("trata.css")
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
