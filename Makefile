@@ -8,11 +8,14 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# DATA: the data package to build from (its datapackage.json or its folder). The repository's own
+# data/ builds into _build; any other package into a folder of its own, named after its path.
 DATA   ?= data/datapackage.json
-ifeq ($(DATA),data/datapackage.json)
+DATA_DIR := $(abspath $(patsubst %/datapackage.json,%,$(DATA)))
+ifeq ($(DATA_DIR),$(abspath data))
 OUT    ?= _build
 else
-OUT    ?= _build/data-$(shell printf '%s' "$(abspath $(DATA))" | sha256sum | cut -c1-10)
+OUT    ?= _build/data-$(shell printf '%s' "$(DATA_DIR)" | sha256sum | cut -c1-10)
 endif
 HOST   ?= 127.0.0.1
 PORT   ?= 8000

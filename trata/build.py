@@ -1,20 +1,28 @@
 """Build the book: validate the data, then run Sphinx strictly, then publish atomically.
 
-``python -m trata build [--data PATH] [--out DIR] [--builder html]``
+``python -m trata build [--data PATH] [--out DIR] [--builder html] [--jobs N]``
 
 1. The data package is validated first. If it is invalid, every problem is printed (file, line,
-   column, rule) and nothing runs: no notebook is executed and the published site is untouched.
+   column, rule), the command exits with status 2, and nothing runs: no notebook is executed and
+   nothing under ``OUT`` is touched.
 2. Sphinx runs with ``-W -n --keep-going`` into a staging folder that starts as a copy of the
-   last good site; an exception in any notebook fails the build (the notebook and the cell are
-   named in the log).
-3. Only a build with zero warnings replaces ``OUT/html``, by renaming folders. A failed build
-   leaves the last good site exactly as it was and discards the environment pickle, so that the
-   next build reports the same warnings again instead of silently skipping unchanged pages.
+   last good site; notebooks whose data fingerprint changed are re-executed (``trata.sphinxext``);
+   an exception in any notebook fails the build (the notebook and the cell are named in the log).
+3. Only a build with zero warnings replaces ``OUT/<builder>``, by renaming folders. A failed build
+   leaves the last good site exactly as it was (exit status 1) and discards the environment
+   pickle, so that the next build reports the same warnings again instead of silently skipping
+   unchanged pages.
+
+One build at a time writes into a given ``OUT``: a second one waits for the first (a lock file).
+If a build was interrupted between the two renames of the publishing step, the next one puts the
+last good site back first.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -31,6 +39,9 @@ html_theme_options["launch_buttons"] = {}
 html_theme_options.pop("analytics", None)
 html_theme_options["repository_url"] = ""
 '''
+
+EXIT_INVALID_DATA = 2
+EXIT_BUILD_FAILED = 1
 
 
 def write_conf(root: Path) -> Path:
@@ -63,47 +74,78 @@ def sphinx(root: Path, data: Path, builder: str, outdir: Path, doctrees: Path, l
     return subprocess.run(cmd, cwd=root, env=env).returncode
 
 
-def build(data: Path, out: Path, builder: str = "html", jobs: str = "1") -> int:
-    root = REPO_ROOT
-    data = data.resolve()
-    out = out if out.is_absolute() else (root / out)
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / builder
-    print(f"[trata] validating {data}")
-    if not validate(data):
-        print(f"[trata] invalid data package: nothing was built; {target} is unchanged", file=sys.stderr)
-        return 2
-    write_conf(root)
-    staging = out / f".staging-{builder}"
-    doctrees = out / f".doctrees-{builder}"
-    log = out / f"{builder}-warnings.log"
-    shutil.rmtree(staging, ignore_errors=True)
-    if target.is_dir():
-        shutil.copytree(target, staging, symlinks=True, copy_function=shutil.copy2)
-    t0 = time.monotonic()
-    rc = sphinx(root, data, builder, staging, doctrees, log, jobs)
-    warnings = log.read_text(encoding="utf-8").strip() if log.exists() else ""
-    if rc != 0 or warnings:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(doctrees, ignore_errors=True)
-        print(f"[trata] build FAILED (exit {rc}); warnings and errors are in {log}; "
-              f"{target} is unchanged", file=sys.stderr)
-        if warnings:
-            print(warnings, file=sys.stderr)
-        return rc or 1
-    old = out / f".old-{builder}"
+@contextlib.contextmanager
+def locked(out: Path):
+    """Hold an exclusive lock on ``out`` for the duration of a build."""
+    with open(out / ".build.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"[trata] another build is writing into {out}; waiting for it to finish", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
+def recover(out: Path, builder: str) -> None:
+    """Put the last good site back if a build stopped between the two renames of :func:`publish`."""
+    target, old = out / builder, out / f".old-{builder}"
+    if old.is_dir() and not target.exists():
+        old.rename(target)
+        print(f"[trata] restored the last good site {target} left by an interrupted build", file=sys.stderr)
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames (no copy: the site is never half written)."""
+    old = target.with_name(f".old-{target.name}")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"[trata] built {target} in {time.monotonic() - t0:.1f} s with zero warnings")
+
+
+def build(data: Path, out: Path, builder: str = "html", jobs: str = "1") -> int:
+    root = REPO_ROOT
+    data = data.resolve()
+    out = out if out.is_absolute() else (root / out)
+    target = out / builder
+    t0 = time.monotonic()
+    print(f"[trata] validating {data}")
+    if not validate(data):
+        print(f"[trata] invalid data package: nothing was built; {target} is unchanged", file=sys.stderr)
+        return EXIT_INVALID_DATA
+    t1 = time.monotonic()
+    out.mkdir(parents=True, exist_ok=True)
+    with locked(out):
+        recover(out, builder)
+        write_conf(root)
+        staging = out / f".staging-{builder}"
+        doctrees = out / f".doctrees-{builder}"
+        log = out / f"{builder}-warnings.log"
+        shutil.rmtree(staging, ignore_errors=True)
+        if target.is_dir():
+            shutil.copytree(target, staging, symlinks=True, copy_function=shutil.copy2)
+        t2 = time.monotonic()
+        rc = sphinx(root, data, builder, staging, doctrees, log, jobs)
+        t3 = time.monotonic()
+        warnings = log.read_text(encoding="utf-8").strip() if log.exists() else ""
+        if rc != 0 or warnings:
+            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(doctrees, ignore_errors=True)
+            print(f"[trata] build FAILED (exit {rc}); warnings and errors are in {log}; "
+                  f"{target} is unchanged", file=sys.stderr)
+            if warnings:
+                print(warnings, file=sys.stderr)
+            return EXIT_BUILD_FAILED
+        publish(staging, target)
+    print(f"[trata] built {target} in {time.monotonic() - t0:.1f} s with zero warnings "
+          f"(validation {t1 - t0:.1f} s, staging {t2 - t1:.1f} s, Sphinx and notebooks {t3 - t2:.1f} s)")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m trata build", description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=None, help="datapackage.json to build from (default: data/)")
+    ap.add_argument("--data", type=Path, default=None, help="datapackage.json (or its folder) to build from (default: data/)")
     ap.add_argument("--out", type=Path, default=Path("_build"), help="output folder (default: _build)")
     ap.add_argument("--builder", default="html")
     ap.add_argument("--jobs", default="1")
