@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def page_text(path: Path) -> list[str]:
     """The visible text of a page, one line per block, without scripts, styles and figure drawings."""
     h = path.read_text(encoding="utf-8")
+    # a figure's text alternative is what a screen reader says of it: part of the page's text
+    h = re.sub(r'(<div class="trata-figure"[^>]*aria-label="([^"]*)"[^>]*>)', lambda m: f"<p>[figure] {m.group(2)}</p>" + m.group(1), h)
     h = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", h, flags=re.S | re.I)
     h = re.sub(r"\s+", " ", h)
     h = re.sub(r"</?(p|div|li|tr|h[1-6]|table|section|article|dt|dd|pre|caption|blockquote|td|th|br)\b[^>]*>", "\n", h, flags=re.I)
@@ -79,15 +81,18 @@ def records(spec) -> list[dict]:
 
 
 def women_leading_trafficking_groups(specs: dict[str, dict]) -> set:
-    """The counts a figure's data gives for trafficking groups led by a woman."""
+    """The counts the figures' data give for trafficking groups led by a woman (wide or long records)."""
     names = {"trafficking_group", "Trafficking groups", "Members of trafficking groups"}
     women = {"female", "Female", "women", "Women", "woman"}
     counts = set()
     for spec in specs.values():
         for r in records(spec):
-            values = set(map(str, r.values()))
-            if values & names and values & women:
-                counts |= {v for k, v in r.items() if isinstance(v, int) and not isinstance(v, bool) and k.lower() in {"n", "count", "networks"}}
+            values = {v for v in r.values() if isinstance(v, str)}
+            if not values & names:
+                continue
+            wide = {r[k] for k in ("female_n", "Women", "women") if isinstance(r.get(k), int)}
+            long = {r[k] for k in ("n", "count") if isinstance(r.get(k), int)} if values & women else set()
+            counts |= wide | long
     return counts
 
 
@@ -164,6 +169,9 @@ def test_new_count_in_the_prose(rerun):
 
 def test_new_count_in_the_figure_data(rerun):
     assert rerun["before_specs"], "the annex has no figure"
+    alt_before = [line for line in rerun["before"]["notebooks/annex.html"] if line.startswith("[figure]")]
+    alt_after = [line for line in rerun["after"]["notebooks/annex.html"] if line.startswith("[figure]")]
+    assert len(alt_before) == len(rerun["before_specs"]) and alt_before != alt_after
     assert women_leading_trafficking_groups(rerun["before_specs"]) == {3}
     assert women_leading_trafficking_groups(rerun["after_specs"]) == {2}
 
