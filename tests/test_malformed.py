@@ -72,3 +72,27 @@ def test_valid_copy_passes(tmp_path, capsys):
     packages.copy_data(path)
     assert main(["validate", str(path)]) == 0
     assert "valid" in capsys.readouterr().out
+
+
+def test_new_resources_do_not_break_the_rules(tmp_path, capsys):
+    """Resources the rules do not know (added on other branches, or by a research team) are
+    validated by their schemas and otherwise left alone, tabular or not."""
+    pkg = tmp_path / "data"
+    packages.copy_data(pkg)
+    (pkg / "paradigms.csv").write_text("paradigm,label\nneoabolitionist,Neo-abolitionist feminism\npro_rights,Pro-rights feminism\n",
+                                       encoding="utf-8")
+    (pkg / "notes.json").write_text('{"any": "thing"}', encoding="utf-8")
+    d = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    d["resources"] += [
+        {"name": "paradigms", "path": "paradigms.csv", "schema": {
+            "fields": [{"name": "paradigm", "type": "string", "constraints": {"required": True, "enum": ["neoabolitionist", "pro_rights"]}},
+                       {"name": "label", "type": "string"}], "primaryKey": ["paradigm"]}},
+        {"name": "notes", "path": "notes.json", "format": "json"},
+    ]
+    (pkg / "datapackage.json").write_text(json.dumps(d), encoding="utf-8")
+    assert main(["validate", str(pkg)]) == 0
+    # and their categories are checked like any other: by their schema, and for stray spaces
+    (pkg / "paradigms.csv").write_text("paradigm,label\nneoabolitionist,Neo-abolitionist feminism\n pro_rights,Pro-rights feminism\n",
+                                       encoding="utf-8")
+    assert main(["validate", str(pkg)]) == 2
+    assert "paradigms.csv, line 3, column 'paradigm': [constraint-error] value ' pro_rights' is not a known category (it has stray whitespace: write 'pro_rights')" in capsys.readouterr().err

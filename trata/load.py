@@ -209,14 +209,26 @@ def read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
     return descriptor, []
 
 
-def _descriptor_line(text: str, needle: str) -> int | None:
-    i = text.find(needle)
-    return None if i < 0 else text[:i].count("\n") + 1
+def _descriptor_line(text: str, needle: str | tuple[str, ...]) -> int | None:
+    """The line of ``needle`` in the descriptor; a tuple of needles is searched for one after another."""
+    i = 0
+    for part in (needle,) if isinstance(needle, str) else needle:
+        i = text.find(part, i)
+        if i < 0:
+            return None
+    return text[:i].count("\n") + 1
 
 
 def descriptor_problems(descriptor: dict, text: str = "") -> list[Problem]:
     """The structure a data package of this book needs, checked before Frictionless reads it."""
+    return _descriptor_check(descriptor, text)[0]
+
+
+def _descriptor_check(descriptor: dict, text: str = "") -> tuple[list[Problem], set[str], bool]:
+    """(problems, names of resources that cannot be validated, whether the ``study`` block is unusable)."""
     out: list[Problem] = []
+    unusable: set[str] = set()
+    study_broken = False
 
     def bad(msg, needle=None):
         out.append(Problem(DESCRIPTOR, "descriptor", msg, line=_descriptor_line(text, needle) if needle else None))
@@ -224,7 +236,7 @@ def descriptor_problems(descriptor: dict, text: str = "") -> list[Problem]:
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         bad("'resources' must be a non-empty list of resources", '"resources"')
-        return out
+        return out, unusable, True
     seen: set[str] = set()
     for k, res in enumerate(resources):
         if not isinstance(res, dict):
@@ -235,57 +247,73 @@ def descriptor_problems(descriptor: dict, text: str = "") -> list[Problem]:
             bad(f"resource #{k + 1} needs a 'name' of lowercase letters, digits, '-', '_' or '.' (found {name!r})")
             continue
         needle = f'"name": "{name}"'
-        if name in seen:
-            bad(f"two resources are named '{name}'", needle)
+        before = len(out)
+        _check_resource(res, name, needle, seen, resources, bad)
+        if len(out) > before:
+            unusable.add(name)
         seen.add(name)
-        if not _paths(res):
-            bad(f"resource '{name}' has no 'path' to its file", needle)
-        paths = _paths(res)
-        if any(Path(p).is_absolute() or ".." in Path(p).parts for p in paths):
-            bad(f"resource '{name}': path {res.get('path')!r} must be relative and inside the package folder", needle)
-        if not is_tabular(res):
-            continue
-        schema = res.get("schema")
-        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
-            bad(f"resource '{name}' has no 'schema' with a non-empty 'fields' list", needle)
-            continue
-        names = []
-        for j, f in enumerate(schema["fields"]):
-            if not isinstance(f, dict) or not isinstance(f.get("name"), str):
-                bad(f"resource '{name}': field #{j + 1} needs a 'name'", needle)
-                continue
-            names.append(f["name"])
-            ftype = f.get("type", "string")
-            if ftype not in FIELD_TYPES:
-                bad(f"resource '{name}', field '{f['name']}': unknown type {ftype!r} (one of: {', '.join(sorted(FIELD_TYPES))})", needle)
-            enum = (f.get("constraints") or {}).get("enum")
-            if enum is not None and (not isinstance(enum, list) or not enum):
-                bad(f"resource '{name}', field '{f['name']}': 'enum' must be a non-empty list", needle)
-        dup = sorted({n for n in names if names.count(n) > 1})
-        if dup:
-            bad(f"resource '{name}': field {', '.join(repr(d) for d in dup)} is declared twice", needle)
-        for key in _as_list(schema.get("primaryKey")):
-            if key not in names:
-                bad(f"resource '{name}': primary key field '{key}' is not a field of the schema", needle)
-        for fk in schema.get("foreignKeys") or []:
-            ref = (fk or {}).get("reference") or {}
-            if ref.get("resource") and ref["resource"] not in {r.get("name") for r in resources if isinstance(r, dict)}:
-                bad(f"resource '{name}': foreign key points to resource '{ref['resource']}', which the package does not hold", needle)
     study = descriptor.get("study")
     if study is not None:
-        if not isinstance(study, dict):
-            bad("'study' must be an object of stated totals", '"study"')
-        else:
-            for key in ("interviewees", "networks", "state_mentions"):
-                v = study.get(key)
-                if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 1):
-                    bad(f"study.{key} must be a positive whole number (found {v!r})", f'"{key}"')
-            years = study.get("interview_years")
-            if years is not None:
-                first, last = (years or {}).get("first"), (years or {}).get("last")
-                if not (isinstance(first, int) and isinstance(last, int) and 1900 <= first <= last <= 2100):
-                    bad(f"study.interview_years needs whole-number years 'first' <= 'last' (found {years!r})", '"interview_years"')
-    return out
+        before = len(out)
+        _check_study(study, bad)
+        study_broken = len(out) > before
+    return out, unusable, study_broken
+
+
+def _check_resource(res: dict, name: str, needle: str, seen: set[str], resources: list, bad) -> None:
+    """What one resource entry needs: a path inside the package and, if tabular, a sound schema."""
+    if name in seen:
+        bad(f"two resources are named '{name}'", needle)
+    if not _paths(res):
+        bad(f"resource '{name}' has no 'path' to its file", needle)
+    paths = _paths(res)
+    if any(Path(p).is_absolute() or ".." in Path(p).parts for p in paths):
+        bad(f"resource '{name}': path {res.get('path')!r} must be relative and inside the package folder", needle)
+    if not is_tabular(res):
+        return
+    schema = res.get("schema")
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
+        bad(f"resource '{name}' has no 'schema' with a non-empty 'fields' list", needle)
+        return
+    names = []
+    for j, f in enumerate(schema["fields"]):
+        if not isinstance(f, dict) or not isinstance(f.get("name"), str):
+            bad(f"resource '{name}': field #{j + 1} needs a 'name'", needle)
+            continue
+        names.append(f["name"])
+        ftype = f.get("type", "string")
+        if ftype not in FIELD_TYPES:
+            bad(f"resource '{name}', field '{f['name']}': unknown type {ftype!r} (one of: {', '.join(sorted(FIELD_TYPES))})",
+                (needle, f'"name": "{f["name"]}"'))
+        enum = (f.get("constraints") or {}).get("enum")
+        if enum is not None and (not isinstance(enum, list) or not enum):
+            bad(f"resource '{name}', field '{f['name']}': 'enum' must be a non-empty list", (needle, f'"name": "{f["name"]}"'))
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        bad(f"resource '{name}': field {', '.join(repr(d) for d in dup)} is declared twice", needle)
+    for key in _as_list(schema.get("primaryKey")):
+        if key not in names:
+            bad(f"resource '{name}': primary key field '{key}' is not a field of the schema", needle)
+    for fk in schema.get("foreignKeys") or []:
+        ref = (fk or {}).get("reference") or {}
+        if ref.get("resource") and ref["resource"] not in {r.get("name") for r in resources if isinstance(r, dict)}:
+            bad(f"resource '{name}': foreign key points to resource '{ref['resource']}', which the package does not hold", needle)
+
+
+def _check_study(study, bad) -> None:
+    """The stated totals are positive whole numbers; the interview period is two ordered years."""
+    if not isinstance(study, dict):
+        bad("'study' must be an object of stated totals", '"study"')
+    else:
+        for key in ("interviewees", "networks", "state_mentions"):
+            v = study.get(key)
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 1):
+                bad(f"study.{key} must be a positive whole number (found {v!r})", f'"{key}"')
+        years = study.get("interview_years")
+        if years is not None:
+            first, last = (years or {}).get("first"), (years or {}).get("last")
+            if not (isinstance(first, int) and isinstance(last, int) and 1900 <= first <= last <= 2100):
+                bad(f"study.interview_years needs whole-number years 'first' <= 'last' (found {years!r})", '"interview_years"')
 
 
 def _as_list(x) -> list:
@@ -588,9 +616,16 @@ def load(path: str | Path | None = None, *, validate: bool = True) -> Study:
     if descriptor is None:
         raise DataPackageError(path, problems)
     text = path.read_text(encoding="utf-8")
-    problems = descriptor_problems(descriptor, text)
-    if problems:
+    problems, unusable, study_broken = _descriptor_check(descriptor, text)
+    if not isinstance(descriptor.get("resources"), list) or not descriptor["resources"]:
         raise DataPackageError(path, problems)
+    if problems:
+        if not validate:
+            raise DataPackageError(path, problems)
+        # validate what can be validated; the resources the descriptor describes badly are left out
+        descriptor = {**descriptor, "resources": [r for r in descriptor["resources"] if isinstance(r, dict)
+                                                  and isinstance(r.get("name"), str) and r["name"] not in unusable
+                                                  and re.fullmatch(r"[a-z0-9._-]+", r["name"])]}
     base = path.parent
     bad: set[str] = set()
     if validate:
@@ -615,8 +650,9 @@ def load(path: str | Path | None = None, *, validate: bool = True) -> Study:
             if validate:
                 problems.append(Problem(_paths(res)[0], "unreadable", str(exc)))
     if validate:
-        problems += cases.apply(study, bad=bad)
-        problems += rules.check(study)
+        if not study_broken:  # the rules need the stated totals
+            problems += cases.apply(study, bad=bad)
+            problems += rules.check(study)
         if problems:
             raise DataPackageError(path, _unique(problems))
     else:
