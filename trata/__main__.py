@@ -13,11 +13,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cmd, rest = argv[0], argv[1:]
     if cmd == "validate":
-        from .load import DataPackageError, default_path, load
+        from .load import DataPackageError, default_path, load_for_book
 
         path = Path(rest[0]) if rest else default_path()
         try:
-            study = load(path)
+            study = load_for_book(path)
         except DataPackageError as exc:
             print(exc, file=sys.stderr)
             return 2

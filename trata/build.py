@@ -30,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from .load import REPO_ROOT, DataPackageError, load
+from .load import REPO_ROOT, DataPackageError, load_for_book
 
 CONF_EXTRA = '''
 # --- added by trata.build: no external scripts (thebe, comments) on any page ---
@@ -59,7 +59,7 @@ def write_conf(root: Path) -> Path:
 
 def validate(data: Path) -> bool:
     try:
-        load(data)
+        load_for_book(data)
     except DataPackageError as exc:
         print(exc, file=sys.stderr)
         return False

@@ -76,6 +76,13 @@ EXPLANATIONS = {
     "primary-key": "Two rows have the same key (the columns that identify a row): a duplicated row, or a typo in a key.",
     "foreign-key": "A value refers to a row of another resource that does not exist, for example a network type that "
                    "the typology does not list. Add the row there, or correct the value.",
+    "missing-resource": "The package is valid, but the book's chapters read a resource it does not hold. Every resource "
+                        "of the book's own data package is needed; the five annex tables can instead come from case records.",
+    "missing-field": "A resource lacks a field the chapters and rules read, or gives it another type. Keep the fields "
+                     "of the book's own schema (renaming a column in both the file and the schema is not enough); "
+                     "extra fields and categories are fine.",
+    "rule-not-checked": "A study rule could not run on the package as given (its resources differ from what the rule "
+                        "expects). Compare the package's schemas with the book's own.",
 }
 
 
@@ -650,6 +657,12 @@ def load(path: str | Path | None = None, *, validate: bool = True) -> Study:
             if validate:
                 problems.append(Problem(_paths(res)[0], "unreadable", str(exc)))
     if validate:
+        # a resource the chapters and rules know must keep the fields they read
+        mismatched = field_problems(study)
+        problems += mismatched
+        for name in {n for n, _ in mismatched_names(study)}:
+            study.frames.pop(name, None)
+            bad.add(name)
         if not study_broken:  # the rules need the stated totals
             problems += cases.apply(study, bad=bad)
             problems += rules.check(study)
@@ -667,3 +680,73 @@ def _unique(problems: list[Problem]) -> list[Problem]:
             seen.add(p)
             out.append(p)
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# what the book needs
+
+
+def _reference(reference: Path = DEFAULT_PACKAGE) -> dict:
+    return json.loads(reference.read_text(encoding="utf-8"))
+
+
+def mismatched_names(study: Study, reference: Path = DEFAULT_PACKAGE) -> list[tuple[str, Problem]]:
+    """(resource, problem) for each field of the book's own schema that a resource of the same name lacks."""
+    if study.path.resolve() == reference.resolve():
+        return []
+    ref = {r["name"]: r for r in _reference(reference)["resources"]}
+    out = []
+    for res in study.descriptor["resources"]:
+        name = res.get("name")
+        if name not in ref or not is_tabular(res):
+            continue
+        fname = _paths(res)[0] if _paths(res) else DESCRIPTOR
+        fields = {f["name"]: f.get("type", "string") for f in (res.get("schema") or {}).get("fields", [])}
+        for f in (ref[name].get("schema") or {}).get("fields", []):
+            want = f.get("type", "string")
+            if f["name"] not in fields:
+                out.append((name, Problem(fname, "missing-field",
+                                          f"the book reads field '{f['name']}' ({want}) of resource '{name}', which this package's schema does not have",
+                                          column=f["name"])))
+            elif fields[f["name"]] != want:
+                out.append((name, Problem(fname, "missing-field",
+                                          f"field '{f['name']}' of resource '{name}' has type '{fields[f['name']]}'; the book reads it as '{want}'",
+                                          column=f["name"])))
+    return out
+
+
+def field_problems(study: Study, reference: Path = DEFAULT_PACKAGE) -> list[Problem]:
+    return [p for _, p in mismatched_names(study, reference)]
+
+
+def book_problems(study: Study, reference: Path = DEFAULT_PACKAGE) -> list[Problem]:
+    """What a valid package still lacks for this book to be built from it.
+
+    The chapters read every resource of the repository's own data package, with the fields they
+    have there. Another package must hold each of them (the five annex tables may instead be
+    derived from case records) and give each of those fields, with the same type; it may add
+    categories, resources and fields of its own.
+    """
+    if study.path.resolve() == reference.resolve():
+        return []
+    from .cases import DERIVED
+
+    ref = _reference(reference)
+    have = {r.get("name") for r in study.descriptor["resources"]}
+    out = []
+    for res in ref["resources"]:
+        name = res["name"]
+        if name not in have and name not in study.derived:
+            hint = " (or give case records, from which it is derived)" if name in DERIVED else ""
+            out.append(Problem(DESCRIPTOR, "missing-resource",
+                               f"the book reads resource '{name}' ({res.get('title', name)}), which this package does not hold{hint}"))
+    return out + field_problems(study, reference)
+
+
+def load_for_book(path: str | Path | None = None) -> Study:
+    """Load and validate a package, and check that the book can be built from it."""
+    study = load(path)
+    problems = book_problems(study)
+    if problems:
+        raise DataPackageError(study.path, problems)
+    return study

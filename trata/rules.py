@@ -432,5 +432,10 @@ def check(study) -> list[Problem]:
     """Run every rule; return all problems found."""
     problems: list[Problem] = []
     for fn in RULES:
-        problems.extend(fn(study))
+        try:
+            problems.extend(fn(study))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # never a traceback for the user
+            problems.append(Problem("datapackage.json", "rule-not-checked",
+                                    f"the rule {fn.__name__} could not check this package ({type(exc).__name__}: {exc}); "
+                                    "its resources differ from what the rule expects"))
     return problems
