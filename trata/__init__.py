@@ -2,7 +2,9 @@
 
 The pipeline runs one way, one module a step:
 
-``load``       read the Frictionless data package and validate it (schema and study rules)
+``load``       read the Frictionless data package and validate it (files, schema, study rules)
+``rules``      the study's rules: what a valid data package of this study is
+``cases``      case-level records (one row per interviewee), from which the annex tables are derived
 ``tables``     derive the annex tables (counts and shares with their stated base)
 ``reconcile``  compare every printed cell of the article with the derived value
 ``present``    turn tables into MyST for the notebooks (captions, labels)

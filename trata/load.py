@@ -12,7 +12,8 @@ Validation has three layers, run in this order on every resource:
    checked against any aggregate tables the package also holds.
 
 The rules of layer 3 run on every resource that passed layers 1 and 2, so one run reports as
-much as can be known. A failure raises one :class:`DataPackageError` that lists every
+much as can be known. :func:`load_for_book` adds what building this book needs: every resource
+the chapters read, with their fields. A failure raises one :class:`DataPackageError` that lists every
 :class:`Problem` with the file, the line, the column and the rule that was broken. Nothing
 downstream runs on bad data.
 
