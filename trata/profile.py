@@ -1,9 +1,10 @@
 """The profile chapter's structured coding: readers for the typology, women's positions and the
 quoted excerpts, their presentation (tables, quotations, the excerpt explorer) and the chapter's
-three charts.
+own charts (the typology matrix and the positions on the victim-victimizer line; the leaders
+chart is the shared one of :mod:`trata.charts`).
 
-The chart builders return ``alt.Chart`` objects with no theme of their own: colours and fonts
-come from the book's shared chart theme when the chart is glued.
+The chart builders take their fonts and colours from the book's theme (:mod:`trata.charts`), which
+is applied when the chart is glued with ``trata.charts.glue_figure``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import altair as alt
 import pandas as pd
 from IPython.display import Markdown
 
-from . import present, stats
+from . import charts, present, stats
 from .load import Study
 
 #: The typology's dimensions, in the order the chapter discusses them, with their headings.
@@ -318,54 +319,36 @@ def typology_chart(study: Study) -> alt.Chart:
     data = pd.DataFrame({
         "Network type": df["type_label"],
         "Dimension": df["dimension_label"],
-        "Coding": df["label"].map(lambda s: _wrap(s, 18)),
+        "Coding": df["label"].map(lambda s: _wrap(s, 15)),
         "Coding (text)": df["label"],
         "In the article": df["described"].map({True: "Described", False: "Not described"}),
         "Summary": df["summary"],
     })
-    wrapped = ", ".join(f"{_js(t)}: [{', '.join(_js(line) for line in _wrap(t, 16))}]" for t in types)
+    wrapped = ", ".join(f"{_js(t)}: [{', '.join(_js(line) for line in _wrap(t, 14))}]" for t in types)
     base = alt.Chart(data).encode(
         x=alt.X("Network type:N", sort=types, axis=alt.Axis(
             orient="bottom", labelAngle=0, labelLimit=0, title=None, labelLineHeight=13,
             labelExpr=f"{{{wrapped}}}[datum.label] || datum.label")),
         y=alt.Y("Dimension:N", sort=list(DIMENSIONS.values()), axis=alt.Axis(title=None, labelLimit=0)),
     )
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color("In the article:N", scale=alt.Scale(domain=["Described", "Not described"], range=["#c6dbef", "#eeeeee"]),
+    # The cells keep the light theme's tiles and dark text in both modes, so the text in them stays
+    # legible whatever the page's colours.
+    light = charts.MODES["light"]
+    cells = base.mark_rect(stroke=light["stroke"], strokeWidth=2).encode(
+        color=alt.Color("In the article:N", scale=alt.Scale(domain=["Described", "Not described"],
+                                                              range=[light["ramp"][0], light["nodata"]]),
                         legend=alt.Legend(orient="top", direction="horizontal", title="In the article")),
         tooltip=["Network type:N", "Dimension:N", "Coding (text):N", "Summary:N"],
     )
-    step = 50
+    step = 54
     # one text mark per line, centred as a block on the cell (multi-line text marks grow downwards)
     lines = data[["Network type", "Dimension", "Coding"]].explode("Coding").rename(columns={"Coding": "Line"})
     lines["n"] = lines.groupby(["Network type", "Dimension"])["Line"].transform("size")
     lines["offset"] = step / 2 + (lines.groupby(["Network type", "Dimension"]).cumcount() - (lines["n"] - 1) / 2) * 12
-    text = alt.Chart(lines).mark_text(fontSize=10, baseline="middle", color="#222222").encode(
+    text = alt.Chart(lines).mark_text(fontSize=10, baseline="middle", color=light["text"]).encode(
         x=alt.X("Network type:N", sort=types), y=alt.Y("Dimension:N", sort=list(DIMENSIONS.values())),
         yOffset=alt.YOffset("offset:Q", scale=None), text="Line:N")
-    return (cells + text).properties(width=alt.Step(118), height=alt.Step(step))
-
-
-def leaders_chart(study: Study) -> alt.Chart:
-    """Share of networks led by a woman, by type and overall, with 95% Wilson intervals."""
-    df = stats.women_leader_shares(study)
-    df["Network type"] = df["label"].where(df["network_type"] != "total", "All networks")
-    df["Share led by a woman"] = df["share"]
-    df["Count"] = [f"{w} of {n}" for w, n in zip(df["women"], df["networks"])]
-    df["Interval"] = [interval(lo, hi) + " %" for lo, hi in zip(df["low"], df["high"])]
-    df["Group"] = df["network_type"].map(lambda t: "All networks" if t == "total" else "Network type")
-    order = df["Network type"].tolist()
-    base = alt.Chart(df).encode(y=alt.Y("Network type:N", sort=order, axis=alt.Axis(title=None, labelLimit=0)))
-    x_axis = alt.Axis(format="%", title="Share of networks led by a woman (95% Wilson interval)")
-    bars = base.mark_rule(strokeWidth=2).encode(
-        x=alt.X("low:Q", scale=alt.Scale(domain=[0, 1]), axis=x_axis), x2="high:Q",
-        tooltip=["Network type:N", "Count:N", alt.Tooltip("share:Q", format=".1%", title="Share"), "Interval:N"])
-    points = base.mark_point(filled=True, size=80).encode(
-        x="Share led by a woman:Q",
-        shape=alt.Shape("Group:N", scale=alt.Scale(domain=["Network type", "All networks"], range=["circle", "diamond"]), legend=None),
-        tooltip=["Network type:N", "Count:N", alt.Tooltip("share:Q", format=".1%", title="Share"), "Interval:N"])
-    labels = base.mark_text(align="left", dx=6, dy=-9, fontSize=11).encode(x="high:Q", text="Count:N")
-    return (bars + points + labels).properties(width=520, height=alt.Step(34))
+    return (cells + text).properties(width=alt.Step(90), height=alt.Step(step))
 
 
 def positions_chart(study: Study) -> alt.Chart:
@@ -382,11 +365,11 @@ def positions_chart(study: Study) -> alt.Chart:
     grounds = [GROUNDS[k] for k in ("causation_and_coercion", "none", "not_applicable")]
     grounds += [g for g in data["Ground"].unique() if g not in grounds]
     types = network_types(study)["label"].tolist()
-    return alt.Chart(data).mark_point(filled=True, size=110, opacity=1).encode(
+    return alt.Chart(data).mark_point(filled=True, size=110).encode(
         x=alt.X("On the line:N", sort=list(LINE.values()), scale=alt.Scale(domain=list(LINE.values())),
                 axis=alt.Axis(orient="top", labelAngle=0, title=None)),
         y=alt.Y("Position:N", sort=data["Position"].drop_duplicates().tolist(), title=None, axis=alt.Axis(labelLimit=360)),
-        color=alt.Color("Ground:N", scale=alt.Scale(domain=grounds, range=["#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e"][: len(grounds)]),
+        color=alt.Color("Ground:N", scale=alt.Scale(domain=grounds),
                         legend=alt.Legend(orient="bottom", direction="vertical", title="Ground for not charging her (Gallagher 2010)",
                                           labelLimit=0, titleLimit=0)),
         shape=alt.Shape("Origin:N", scale=alt.Scale(domain=list(ORIGINS.values()), range=["circle", "triangle-up"]),
