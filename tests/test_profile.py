@@ -296,6 +296,8 @@ def test_excerpt_script_is_served_and_registered(site, page):
     srcs = re.findall(r'<script[^>]+src="([^"]+)"', html)
     assert any(s.split("?")[0].endswith("_static/trata-excerpts.js") for s in srcs)
     assert not [s for s in srcs if s.startswith(("http:", "https:", "//"))]
+    assert (site / "_static" / "trata-excerpts.css").is_file()
+    assert re.search(r'<link[^>]+href="[^"]*_static/trata-excerpts\.css', html)
 
 
 @pytest.mark.browser

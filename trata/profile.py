@@ -254,12 +254,6 @@ def excerpt_explorer(study: Study, html_id: str = "profile-excerpt-explorer") ->
     e = html.escape
     used_themes = [t for t in THEMES if any(t in lst for lst in df["theme_list"])]
     out = [f'<div class="trata-excerpts" id="{e(html_id)}">',
-           "<style>.trata-excerpts [hidden]{display:none !important}"
-           ".trata-excerpts-list{padding-left:1.5em}.trata-excerpts-list>li{margin-bottom:1em}"
-           ".trata-excerpts-filters{display:flex;flex-wrap:wrap;gap:.5em 1.5em;align-items:baseline;margin:.5em 0 1em}"
-           ".trata-excerpts-filter{display:flex;gap:.5em;align-items:baseline}"
-           ".trata-excerpts-filters select{width:auto;max-width:100%}"
-           ".trata-excerpts-count{margin:0}.trata-excerpt-meta{font-size:.9em;margin-top:.25em}</style>",
            '<form class="trata-excerpts-filters" hidden>',
            f'<div class="trata-excerpts-filter"><label for="{e(html_id)}-type">Network type</label>'
            f'<select id="{e(html_id)}-type" data-filter="network"><option value="">All types</option>']
