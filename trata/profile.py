@@ -362,12 +362,15 @@ def positions_chart(study: Study) -> alt.Chart:
     return alt.Chart(data).mark_point(filled=True, size=110).encode(
         x=alt.X("On the line:N", sort=list(LINE.values()), scale=alt.Scale(domain=list(LINE.values())),
                 axis=alt.Axis(orient="top", labelAngle=0, title=None)),
-        y=alt.Y("Position:N", sort=data["Position"].drop_duplicates().tolist(), title=None, axis=alt.Axis(labelLimit=360)),
+        y=alt.Y("Position:N", sort=data["Position"].drop_duplicates().tolist(), title=None, axis=alt.Axis(labelLimit=0)),
         color=alt.Color("Ground:N", scale=alt.Scale(domain=grounds),
                         legend=alt.Legend(orient="bottom", direction="vertical", title="Ground for not charging her (Gallagher 2010)",
                                           labelLimit=0, titleLimit=0)),
+        # the shape legend's symbols take a mid grey that reads on the light and the dark page alike
         shape=alt.Shape("Origin:N", scale=alt.Scale(domain=list(ORIGINS.values()), range=["circle", "triangle-up"]),
-                        legend=alt.Legend(orient="bottom", direction="vertical", title="Origin")),
+                        legend=alt.Legend(orient="bottom", direction="vertical", title="Origin",
+                                          symbolFillColor=charts.MODES["light"]["domain"],
+                                          symbolStrokeColor=charts.MODES["light"]["domain"])),
         tooltip=["Network type:N", "Position:N", "On the line:N", "Ground:N", "Origin:N"],
     ).properties(width=alt.Step(130), height=alt.Step(24)).facet(
         row=alt.Row("Network type:N", sort=types, header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
