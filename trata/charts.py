@@ -74,7 +74,7 @@ MODES: dict[str, dict] = {
         "interval": "#222832",
         "category": [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "reddish_purple",
                                              "sky_blue", "orange", "yellow", "black")],
-        "ramp": ["#b3d3ec", "#08306b"],
+        "ramp": ["#8fbde0", "#08306b"],
         "nodata": "#e6e9ed",
         "stroke": "#ffffff",
     },
@@ -138,6 +138,20 @@ def config(mode: str = "light") -> dict:
 @alt.theme.register("trata", enable=True)
 def theme() -> alt.theme.ThemeConfig:
     return {"config": config("light")}
+
+
+def luminance(hex_colour: str) -> float:
+    """Relative luminance of an sRGB colour ``#rrggbb`` (WCAG 2.1)."""
+    h = hex_colour.lstrip("#")
+    rgb = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 
 def color(role: str, mode: str = "light") -> str:
