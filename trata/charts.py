@@ -7,7 +7,8 @@ Every figure of the book is an Altair chart built with the theme registered here
   ``book/_static/trata-figures.js`` with the Vega libraries the site serves itself), a static SVG
   rendered at build time with vl-convert (shown while JavaScript is off and used for printing),
   and the text alternative as the container's accessible name;
-* ``image/svg+xml``: the same static SVG, for builders that cannot run JavaScript (LaTeX, PDF);
+* ``image/svg+xml``: the same static SVG, for builders that cannot run JavaScript (EPUB);
+* ``application/pdf``: the same drawing as vector PDF, for the LaTeX/PDF builder;
 * ``text/plain``: the text alternative.
 
 A page places it with::
@@ -24,7 +25,7 @@ light one is the chart's own configuration; the dark one travels with the chart 
 
 from __future__ import annotations
 
-import copy
+import base64
 import html
 import json
 import re
@@ -216,12 +217,24 @@ def spec_of(chart: alt.TopLevelMixin, alt_text: str = "") -> dict:
     return spec
 
 
+def _static_spec(spec: dict) -> dict:
+    """The specification as drawn at build time: local data inlined, Arial-metric fonts."""
+    text = json.dumps(_inline_local_data(spec))
+    return json.loads(text.replace(json.dumps(FONT)[1:-1], json.dumps(STATIC_FONT)[1:-1]))
+
+
+def static_pdf(spec: dict) -> bytes:
+    """The chart drawn at build time as a vector PDF (for the LaTeX builder, which takes no SVG)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_pdf(_static_spec(spec), vl_version=VL_VERSION)
+
+
 def static_svg(spec: dict) -> str:
     """The chart drawn at build time (light theme, white background), as an SVG document."""
     import vl_convert as vlc
 
-    spec = json.loads(json.dumps(_inline_local_data(spec)).replace(json.dumps(FONT)[1:-1], json.dumps(STATIC_FONT)[1:-1]))
-    svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)
+    svg = vlc.vegalite_to_svg(_static_spec(spec), vl_version=VL_VERSION)
     return re.sub(r' d="([^"]*)"', lambda m: f' d="{_thin_path(m.group(1))}"', svg)
 
 
@@ -286,7 +299,9 @@ class Figure:
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html(), "image/svg+xml": self.svg, "text/plain": self.alt_text}
+        return {"text/html": self.html(), "image/svg+xml": self.svg,
+                "application/pdf": base64.b64encode(static_pdf(self.spec)).decode("ascii"),
+                "text/plain": self.alt_text}
 
     def __repr__(self) -> str:
         return f"Figure({self.key!r}: {self.alt_text})"
