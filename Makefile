@@ -65,3 +65,7 @@ serve: $(STAMP)
 
 clean:
 	rm -rf _build dist artifacts conf.py .pytest_cache
+
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
