@@ -291,7 +291,7 @@ def test_claim_against_the_books_reading():
 
 def test_bins_overlap():
     rec = audit.bins_cover([("a", 0, 3), ("b", 3, 5), ("c", 6, None)])
-    assert rec[0].verdict == INCONSISTENT and "month 3 fall in two bins" in rec[0].detail
+    assert rec[0].verdict == INCONSISTENT and "month 3 falls in two bins" in rec[0].detail
 
 
 def test_label_word_order():
@@ -433,3 +433,65 @@ def test_citation_counts(study):
     cites = study["in_text_citations"]
     assert (cites["kind"] == "work").sum() == 50 and (cites["kind"] == "interview").sum() == 36
     assert set(cites.loc[cites["kind"] == "work", "key"]) == set(study["reference_list"]["key"])
+
+
+def test_record_texts_are_safe_in_a_myst_table(records):
+    """A table cell that starts with '%' is a MyST comment, with '>' a quotation, with '- ' or '1. '
+    a list: the audit's texts must not start that way."""
+    import re
+    for r in records:
+        for text in (r.compared, r.rule, r.detail, r.book_value, r.why):
+            assert not re.match(r"\s*([%#>+*]|- |\d+[.)]\s)", text), text
+
+
+# ---------------------------------------------------------------------------------------------
+# the built chapter
+
+
+def test_chapter_lists_every_verdict(site, study):
+    from html.parser import HTMLParser
+    import re
+
+    class Rows(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tables, self.current, self.row, self.cell = {}, None, None, None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "table":
+                self.current = a.get("id")
+                self.tables[self.current] = []
+            elif tag == "tr":
+                self.row = []
+            elif tag in ("td", "th"):
+                self.cell = []
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None:
+                self.row.append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
+                self.cell = None
+            elif tag == "tr" and self.row is not None:
+                self.tables[self.current].append(self.row)
+                self.row = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell.append(data)
+
+    page = Rows()
+    page.feed((site / "notebooks" / "audit.html").read_text(encoding="utf-8"))
+    rows = page.tables["tbl-audit-checks"]
+    records = audit.run(study)
+    assert len(rows) == len(records) + 1
+    assert [r[2] for r in rows[1:]] == [r.verdict for r in records]
+    html = (site / "notebooks" / "audit.html").read_text(encoding="utf-8")
+    c = audit.counts(records)
+    assert audit.tally(records).replace("(", "").replace(")", "") in re.sub(r"<[^>]+>|[()]", "", html)
+    # the annex shows the audit's note next to Table 5, and its header cells starting with '%'
+    annex = Rows()
+    annex.feed((site / "notebooks" / "annex.html").read_text(encoding="utf-8"))
+    assert annex.tables["tbl-annex-leaders"][0][-1] == "% of networks"
+    annex_html = (site / "notebooks" / "annex.html").read_text(encoding="utf-8")
+    assert "What the audit found" in annex_html and "48.052" in annex_html
+    assert c["inconsistent"] > 0

@@ -185,7 +185,7 @@ def counts_add_up(table: str, sums: Sequence[tuple[str, Sequence[float], float]]
     for label, parts, total in sums:
         s = sum(float(p) for p in parts)
         if math.isclose(s, float(total)):
-            items.append(_Item(label, CONSISTENT, f"{label} {_fmt(s)}"))
+            items.append(_Item(label, CONSISTENT, f"{label}: {_fmt(s)}, as printed"))
         else:
             items.append(_Item(label, INCONSISTENT, f"the counts add up to {_fmt(s)}, the printed total is {_fmt(total)}",
                                _fmt(s), "The book recomputes every total from its categories.", f"total:{table.lower().replace(' ', '')}:{label}"))
@@ -243,7 +243,7 @@ def shares_add_up(table: str, columns: Sequence[tuple[str, Sequence[str], float]
         slack = sum(_half_unit(p) for p in printed)
         digits = max(_decimals(p) for p in printed)
         if abs(s - expected) <= slack + 1e-9:
-            items.append(_Item(label, CONSISTENT, f"{label} {s:.{digits}f} (expected {_fmt(expected)})"))
+            items.append(_Item(label, CONSISTENT, f"{label}: {s:.{digits}f}, expected {_fmt(expected)}"))
         else:
             items.append(_Item(label, INCONSISTENT, f"the printed shares add up to {s:.{digits}f}, expected "
                                f"{_fmt(expected)} within {slack:.2f}", "", "The book recomputes every share from the counts.",
@@ -556,9 +556,9 @@ def bins_cover(bins: Sequence[tuple[str, int, int | None]], start: int = 0) -> l
         return _records(bins_cover, "categories", "Table 4, its bins", [_Item(labels, CONSISTENT, f"bins {labels}")])
     problems = []
     if gaps:
-        problems.append(f"{_months(gaps)} fall in no bin")
+        problems.append(f"{_months(gaps)} {_fall(gaps)} in no bin")
     if overlaps:
-        problems.append(f"{_months(overlaps)} fall in two bins")
+        problems.append(f"{_months(overlaps)} {_fall(overlaps)} in two bins")
     return [Record("categories", "bins_cover", "Table 4, its bins", rule_of(bins_cover), INCONSISTENT,
                    f"bins {labels}: " + "; ".join(problems),
                    "the counts as printed, each bin read as printed",
@@ -568,6 +568,10 @@ def bins_cover(bins: Sequence[tuple[str, int, int | None]], start: int = 0) -> l
 
 def _months(vs: Sequence[int]) -> str:
     return ("month " if len(vs) == 1 else "months ") + ", ".join(str(v) for v in vs)
+
+
+def _fall(vs: Sequence[int]) -> str:
+    return "falls" if len(vs) == 1 else "fall"
 
 
 def places_are_entities(names: Sequence[str], entities: Iterable[str], official: Mapping[str, str] | None = None,
@@ -640,7 +644,7 @@ def labels_match_text(labels: Mapping[str, str], text_names: Mapping[str, Sequen
             items.append(_Item(f"'{label}'", INCONSISTENT,
                                f"{what} (text: {'; '.join(repr(n) for n in names)})",
                                book_labels.get(key, label),
-                               "The book labels each type with its own name, spelled correctly (network_types.csv).",
+                               "Elsewhere the book names each type with its own label, spelled and worded one way throughout.",
                                f"label:{key}"))
     ok = sum(i.verdict == CONSISTENT for i in items)
     return _records(labels_match_text, "categories", "Table 5, its row labels against the text", items,
@@ -655,7 +659,7 @@ def same_order(what: str, first: Sequence[str], second: Sequence[str], *, book: 
         return [Record("categories", "same_order", what, rule_of(same_order), CONSISTENT, " > ".join(first))]
     moved = [a for a, b in zip(first, second) if a != b]
     return [Record("categories", "same_order", what, rule_of(same_order), INCONSISTENT,
-                   f"{' > '.join(first)} against {' > '.join(second)} ({', '.join(moved)} out of place)",
+                   f"first: {'; '.join(first)}. Second: {'; '.join(second)}. Out of place: {'; '.join(moved)}",
                    book, why, topic)]
 
 
@@ -1010,12 +1014,12 @@ def _arithmetic(study: Study) -> list[Record]:
 
     base = float(_cell(study, "table1", "n", "Total"))
     t1p = t1[(t1["row"] == "%") & (t1["column"] != "Total")]["printed"].tolist()
-    out += shares_add_up("Table 1", [("% by country", t1p, 100.0)])
+    out += shares_add_up("Table 1", [("shares by country", t1p, 100.0)])
     t3p = t3[t3["column"] == "%"]["printed"].tolist()
-    out += shares_add_up("Table 3", [("% by state (of interviewees)", t3p,
+    out += shares_add_up("Table 3", [("shares by state, of interviewees", t3p,
                                       100 * t3.loc[t3["column"] == "n", "printed"].astype(float).sum() / base)])
     t4p = t4[t4["row"] == "%"]["printed"].tolist()
-    out += shares_add_up("Table 4", [("% by bin", t4p, 100.0)])
+    out += shares_add_up("Table 4", [("shares by bin", t4p, 100.0)])
     cols = [("Total % column", body.loc[body["column"] == "Total %", "printed"].tolist(), 100.0)]
     for row in dict.fromkeys(t5["row"]):
         cols.append((f"'{row}' row, Males % + Women %", [_cell(study, "table5", row, "Males %"), _cell(study, "table5", row, "Women %")], 100.0))
@@ -1060,8 +1064,8 @@ def _categories(study: Study) -> list[Record]:
     text_order = list(types.sort_values("order_in_text")["label"])
     label = dict(zip(types["network_type"], types["label"]))
     section_order = [label[k] for k in TEXT_TYPE_NAMES]
-    out += same_order("network types: the text's section headings against Table 5's rows", section_order, table_order)
-    out += same_order("network types: the text's enumeration against Table 5's rows", text_order, table_order,
+    out += same_order("Table 5, its rows against the text's section headings", section_order, table_order)
+    out += same_order("Table 5, its rows against the text's enumeration of the network types", text_order, table_order,
                       book="the order of Table 5's rows",
                       why="The sections of the article that describe each type follow the table's order.",
                       topic="type-order")
@@ -1120,6 +1124,13 @@ def counts(records: Sequence[Record]) -> dict[str, int]:
     return {v: int(c.get(v, 0)) for v in VERDICTS} | {"checks": len(records)}
 
 
+def tally(records: Sequence[Record]) -> str:
+    """The verdicts counted in words, e.g. '13 verdicts (12 consistent, 1 inconsistent)'."""
+    c = counts(records)
+    parts = [f"{c[v]} {v}" for v in VERDICTS if c[v]]
+    return f"{c['checks']} verdict{'s' if c['checks'] != 1 else ''} ({', '.join(parts)})"
+
+
 # =============================================================================================
 # the book's choices, for other chapters
 
@@ -1146,6 +1157,30 @@ def explain(topic: str, study: Study | None = None) -> str:
     """One line: the book's value for ``topic`` and the reason."""
     c = chosen(topic, study)
     return f"The book uses: {c.value}. {c.why}"
+
+
+def note(topic: str, study: Study | None = None) -> str:
+    """What the audit found about ``topic`` and what the book does, for a note next to the value."""
+    for r in run(study):
+        if r.topic == topic and r.verdict != CONSISTENT:
+            return f"{r.detail[0].upper()}{r.detail[1:]}. {explain(topic, study)}"
+    raise KeyError(f"no finding for {topic!r}")
+
+
+def note_markdown(prefix: str, study: Study | None = None, title: str = "What the audit found") -> str:
+    """A MyST note listing each finding about what ``prefix`` names (e.g. 'Table 5, ') and the
+    value the book uses, to place next to the table; empty when the audit found nothing."""
+    recs = [r for r in run(study) if r.verdict != CONSISTENT and r.compared.startswith(prefix)]
+    if not recs:
+        return ""
+    lines = [f"```{{admonition}} {title}", ":class: note"]
+    for r in recs:
+        what = r.compared[len(prefix):].strip()
+        detail = r.detail.rstrip(".")
+        uses = f" The book uses {r.book_value}. {r.why}" if r.book_value else f" {r.why}"
+        lines.append(f"- *{what[0].upper()}{what[1:]}*: {detail}.{uses}")
+    lines += ["", "{numref}`tbl-audit-checks` lists every check and finding.", "```"]
+    return "\n".join(lines)
 
 
 def interview_year(pseudonym: str, study: Study | None = None) -> Choice:

@@ -32,6 +32,8 @@ def fmt_number(x, digits: int = 1) -> str:
 
 def _cell(text) -> str:
     text = str(text).replace("\n", " ").replace("|", "\\|")
+    if text.lstrip().startswith("%"):  # a line starting with '%' is a MyST comment: escape it
+        text = "\\" + text.lstrip()
     return text if text.strip() else " "
 
 
