@@ -286,7 +286,7 @@ def test_claim_comparisons():
 
 def test_claim_against_the_books_reading():
     rec = audit.text_agrees_with_tables(_claims("education_mean", "3.8", "equal"), {"education_mean": 5}, {"education_mean": 3.8})
-    assert rec[0].verdict == INCONSISTENT and rec[0].book_value == "3.8" and "which_reading" in rec[0].why
+    assert rec[0].verdict == INCONSISTENT and rec[0].book_value == "3.8" and "which reading" in rec[0].why
 
 
 def test_bins_overlap():
@@ -437,11 +437,17 @@ def test_citation_counts(study):
 
 def test_record_texts_are_safe_in_a_myst_table(records):
     """A table cell that starts with '%' is a MyST comment, with '>' a quotation, with '- ' or '1. '
-    a list: the audit's texts must not start that way."""
+    a list: the audit's texts and the chapter's cells must not start that way."""
     import re
+    unsafe = re.compile(r"\s*([%#>+]|\*\s|- |\d+[.)](\s|$))")
     for r in records:
         for text in (r.compared, r.rule, r.detail, r.book_value, r.why):
-            assert not re.match(r"\s*([%#>+*]|- |\d+[.)]\s)", text), text
+            assert not unsafe.match(text), text
+    rows = audit.table_rows(records)
+    assert len(rows) == len(records) and all(len(row) == 5 for row in rows)
+    for row in rows:
+        for cell in row:
+            assert not unsafe.match(cell), cell
 
 
 # ---------------------------------------------------------------------------------------------

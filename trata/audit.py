@@ -151,7 +151,7 @@ def _records(fn: Callable, group: str, compared: str, items: Sequence[_Item], *,
             detail = summary
         elif len(ok) == 1:
             detail = ok[0].detail or "Agrees."
-        elif len(ok) <= 8 and all(i.detail for i in ok):
+        elif len(ok) <= 3 and all(i.detail for i in ok):
             detail = f"All {len(ok)} agree: " + "; ".join(i.detail for i in ok) + "."
         else:
             detail = f"All {len(ok)} agree." if len(ok) == len(items) else f"The other {len(ok)} agree."
@@ -526,7 +526,7 @@ def text_agrees_with_tables(claims: pd.DataFrame, printed: Mapping[str, float],
             continue
         alt = read[c.quantity]
         if alt != actual and claim_holds(c.comparison, c.claimed_value, alt):
-            book, why = _fmt(alt), "The text agrees with the table as the book reads it (see the check which_reading)."
+            book, why = _fmt(alt), "The text agrees with the table as the book reads it (see the check *which reading*)."
         else:
             book, why = _fmt(actual), "The book uses the table's value, which is computed from the counts."
         out.append(Record("text", "text_agrees_with_tables", compared, rule, INCONSISTENT,
@@ -891,7 +891,9 @@ def roster_within_table1(quoted: Mapping[str, int], table1: Mapping[str, int]) -
         else:
             items.append(_Item(country, INCONSISTENT, f"{q} quoted, Table 1 counts {n}", str(n),
                                "Table 1 counts all interviewees.", f"roster-country:{country}"))
-    return _records(roster_within_table1, "roster", "quoted women by country against Table 1", items)
+    ok = [i.detail for i in items if i.verdict == CONSISTENT]
+    return _records(roster_within_table1, "roster", "quoted women by country against Table 1", items,
+                    summary=f"Quoted of counted: {'; '.join(ok)}.")
 
 
 def roster_ages_within(ages: Mapping[str, int], lo: float, hi: float) -> list[Record]:
@@ -1034,7 +1036,7 @@ def _statistics(study: Study) -> list[Record]:
         summ = table2_summaries(study, reading)
         results[reading] = [r for fn in TABLE2_CHECKS for r in fn(summ, n, WHOLE_NUMBERS, reading)]
     reading = which_reading(results)
-    pointer = dict(book_value="Table 2 read with Median and Mean swapped", why="See the check which_reading.")
+    pointer = dict(book_value="Table 2 read with Median and Mean swapped", why="See the check *which reading*.")
     flagged = [replace(r, **pointer) if r.verdict == INCONSISTENT and not r.book_value and reading[0].topic else r
                for recs in results.values() for r in recs]
     return flagged + reading
@@ -1129,6 +1131,25 @@ def tally(records: Sequence[Record]) -> str:
     c = counts(records)
     parts = [f"{c[v]} {v}" for v in VERDICTS if c[v]]
     return f"{c['checks']} verdict{'s' if c['checks'] != 1 else ''} ({', '.join(parts)})"
+
+
+def table_rows(records: Sequence[Record]) -> list[list[str]]:
+    """The records as rows of the chapter's table (MyST text): check and its rule (the rule once per
+    run of the same rule), what was compared, verdict, finding, and the value the book uses and why."""
+    rows, last_rule = [], {}
+    for r in records:
+        name = r.check.replace("_", " ")
+        first = last_rule.get(r.check) != r.rule
+        last_rule[r.check] = r.rule
+        if r.verdict == CONSISTENT:
+            uses = "as printed"
+        elif r.book_value:
+            uses = f"**{r.book_value}**. {r.why}"
+        else:
+            uses = r.why or "as printed (nothing to choose)"
+        rows.append([f"*{name}*: {r.rule}" if first else f"*{name}* (same rule)", r.compared,
+                     f"**{r.verdict}**" if r.verdict == INCONSISTENT else r.verdict, r.detail, uses])
+    return rows
 
 
 # =============================================================================================
