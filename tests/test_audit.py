@@ -498,6 +498,16 @@ def test_chapter_lists_every_verdict(site, study):
     annex = Rows()
     annex.feed((site / "notebooks" / "annex.html").read_text(encoding="utf-8"))
     assert annex.tables["tbl-annex-leaders"][0][-1] == "% of networks"
+    assert [r[0] for r in annex.tables["tbl-annex-escape"][1:]] == ["< 3", "3 - 5", "6 - 14", "> 15", "Total"]
     annex_html = (site / "notebooks" / "annex.html").read_text(encoding="utf-8")
     assert "What the audit found" in annex_html and "48.052" in annex_html
     assert c["inconsistent"] > 0
+
+
+@pytest.mark.parametrize("text", ["> 15", "% of networks", "# 3", "- x", "+ y", "* z", "2021. Her excerpt", "7) item"])
+def test_table_cells_never_start_a_block(text):
+    """A printed label such as '> 15' stays text in a MyST table: not a quotation, comment, heading or list."""
+    from trata import present as P
+    md = P.myst_table([[text, "1"]], ["a", "b"], label="tbl-x", caption="x").data
+    cell = [line for line in md.splitlines() if line.startswith("* - ")][1][4:]
+    assert cell != text and cell.replace("\\", "") == text
