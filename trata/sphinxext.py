@@ -297,9 +297,25 @@ class ErrorsDirective(_DataDirective):
         rows = [[f"`{k}`", "files and schema", v] for k, v in EXPLANATIONS.items()]
         for fn in rules.RULES:
             doc = " ".join((fn.__doc__ or "").split())
-            rows.append([", ".join(f"`{r}`" for r in fn.rule_ids), "study rules", doc])
+            ids = ", ".join(f"`{r}`" for r in getattr(fn, "rule_ids", ())) or f"`{fn.__name__}`"
+            rows.append([ids, "study rules", doc])
         rows += [[f"`{k}`", "case records", v] for k, v in cases.EXPLANATIONS.items()]
         return self.render(_list_table(["Rule", "Layer", "What it means, and how to fix it"], rows, widths=[22, 14, 64]))
+
+
+# ---------------------------------------------------------------------------------------------
+# accessibility
+
+
+def on_html_page_context(app, pagename, templatename, context, doctree):
+    """Reference-list entries as list items for assistive technology.
+
+    Docutils gives each entry ``role="doc-biblioentry"`` inside a ``role="list"``; ARIA 1.3
+    deprecates that role, so the list would have no items (axe-core: aria-required-children).
+    """
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
 def setup(app: Sphinx):
@@ -309,10 +325,11 @@ def setup(app: Sphinx):
     app.connect("source-read", on_source_read)
     app.connect("env-purge-doc", on_env_purge_doc)
     app.connect("env-merge-info", on_env_merge_info)
+    app.connect("html-page-context", on_html_page_context)
     app.add_directive("trata-datapackage", DataPackageDirective)
     app.add_directive("trata-schemas", SchemasDirective)
     app.add_directive("trata-case-schema", CaseSchemaDirective)
     app.add_directive("trata-errors", ErrorsDirective)
     app.add_js_file("trata-figures.js", loading_method="defer")
     app.add_css_file("trata.css")
-    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
