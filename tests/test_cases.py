@@ -124,7 +124,7 @@ def test_record_must_match_the_roster(tmp_path):
     packages.copy_data(pkg)
     packages.add_cases(pkg, drop_aggregates=True)
     packages.apply(pkg, [
-        {"file": "roster.csv", "replace": ["Adela,30,", "Synthetica,30,"]},
+        {"file": "roster.csv", "replace": ["Yolanda,26,Honduran,Honduras,2022\n", "Yolanda,26,Honduran,Honduras,2022\nSynthetica,30,Guatemalan,Guatemala,2015\n"]},
         {"file": "cases.csv", "replace": ["SYN-004,,Guatemala,23,", "SYN-004,Synthetica,Guatemala,23,"]},
     ])
     with pytest.raises(DataPackageError) as exc:

@@ -27,7 +27,7 @@ def documented_rules() -> set[str]:
 
 def sections(page: Path) -> list[str]:
     h = page.read_text(encoding="utf-8")
-    return [html.unescape(re.sub(r"<[^>]+>", "", t)).rstrip("#").strip() for t in re.findall(r"<section id=\"[^\"]+\">\s*<h2>(.*?)</h2>", h, re.S)]
+    return [html.unescape(re.sub(r"<[^>]+>", "", t)).rstrip("#").strip().replace("\u2019", "'") for t in re.findall(r"<section id=\"[^\"]+\">\s*<h2>(.*?)</h2>", h, re.S)]
 
 
 def test_every_rule_says_what_it_checks():

@@ -1,12 +1,13 @@
 """Rerun on updated data, end to end, with the real command.
 
-A copy of data/ is built into a scratch folder; one count is changed consistently (one network of
-trafficking groups moves from a woman leader to a man, in the data and in the printed table) and
-the book rebuilt with the same command. The new value must be in the annex table, in the
-figure's data and in the prose; nothing else may change; only notebooks that read data are
-re-executed. Then a malformed package must fail with its message and leave the site byte for
-byte as it was. Finally the SYNTHETIC case-level package, without any aggregate table, builds the
-same annex tables.
+A copy of data/ is built into a scratch folder; one count is changed consistently (one network
+moves from the freelance traffickers to the nightclub owners, in the data and in the printed
+table) and the book rebuilt with the same command. The new value must be in the annex table, in
+the figure's data and in the prose; nothing else may change; only notebooks that compute are
+re-executed. Then a malformed package must fail with its message, and a valid package that
+contradicts what a chapter says in words must fail in that chapter, both leaving the site byte
+for byte as it was. Finally the SYNTHETIC case-level package, without any aggregate table,
+builds the same annex tables.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from pathlib import Path
 import pytest
 
 import packages
+import trata
 from conftest import SITE_OUT, build_site
 from test_build import parse_tables
+from trata import stats
 
 pytestmark = pytest.mark.build
 
@@ -80,19 +83,13 @@ def records(spec) -> list[dict]:
     return out
 
 
-def women_leading_trafficking_groups(specs: dict[str, dict]) -> set:
-    """The counts the figures' data give for trafficking groups led by a woman (wide or long records)."""
-    names = {"trafficking_group", "Trafficking groups", "Members of trafficking groups"}
-    women = {"female", "Female", "women", "Women", "woman"}
+def networks_of_type(specs: dict[str, dict], network_type: str) -> set:
+    """The number of networks of a type that the figures' data give (records naming the type)."""
     counts = set()
     for spec in specs.values():
         for r in records(spec):
-            values = {v for v in r.values() if isinstance(v, str)}
-            if not values & names:
-                continue
-            wide = {r[k] for k in ("female_n", "Women", "women") if isinstance(r.get(k), int)}
-            long = {r[k] for k in ("n", "count") if isinstance(r.get(k), int)} if values & women else set()
-            counts |= wide | long
+            if r.get("network_type") == network_type:
+                counts |= {r[k] for k in ("total_n", "networks") if isinstance(r.get(k), int)}
     return counts
 
 
@@ -104,9 +101,27 @@ def tree_digest(folder: Path) -> dict[str, str]:
 # the change
 
 
-def move_one_network_to_a_man(pkg: Path) -> None:
-    """One trafficking group recorded as led by a woman is recorded as led by a man: in Table 5's
-    data and, consistently, in the printed table (counts and shares), so that every total holds."""
+def move_one_network(pkg: Path) -> None:
+    """One network recorded as run by freelance traffickers is recorded as a nightclub's: in Table
+    5's data and, consistently, in the printed table (counts and shares), so that every total
+    holds. Every statement the chapters make in words stays true."""
+    packages.apply(pkg, [
+        {"file": "leaders.csv", "replace": ["nightclub,male,12", "nightclub,male,13"]},
+        {"file": "leaders.csv", "replace": ["freelance,male,4", "freelance,male,3"]},
+        {"file": "published/printed_cells.csv", "replace": ["table5,Nighclub owners,Males n,12", "table5,Nighclub owners,Males n,13"]},
+        {"file": "published/printed_cells.csv", "replace": ["table5,Nighclub owners,Males %,92.3", "table5,Nighclub owners,Males %,92.9"]},
+        {"file": "published/printed_cells.csv", "replace": ["table5,Nighclub owners,Women %,7.7", "table5,Nighclub owners,Women %,7.1"]},
+        {"file": "published/printed_cells.csv", "replace": ["table5,Nighclub owners,Total n,13", "table5,Nighclub owners,Total n,14"]},
+        {"file": "published/printed_cells.csv", "replace": ["table5,Nighclub owners,Total %,16.9", "table5,Nighclub owners,Total %,18.2"]},
+        {"file": "published/printed_cells.csv", "replace": ["table5,Freelancers traffickers,Males n,4", "table5,Freelancers traffickers,Males n,3"]},
+        {"file": "published/printed_cells.csv", "replace": ["table5,Freelancers traffickers,Total n,4", "table5,Freelancers traffickers,Total n,3"]},
+        {"file": "published/printed_cells.csv", "replace": ["table5,Freelancers traffickers,Total %,5.2", "table5,Freelancers traffickers,Total %,3.9"]},
+    ])
+
+
+def move_one_woman_led_network_to_a_man(pkg: Path) -> None:
+    """One trafficking group recorded as led by a woman is recorded as led by a man (a valid
+    package, consistently changed, that contradicts what the profile chapter says in words)."""
     packages.apply(pkg, [
         {"file": "leaders.csv", "replace": ["trafficking_group,male,12", "trafficking_group,male,13"]},
         {"file": "leaders.csv", "replace": ["trafficking_group,female,3", "trafficking_group,female,2"]},
@@ -136,10 +151,13 @@ def rerun(site, tmp_path_factory):
     before = pages(out / "html")
     before_tables = parse_tables(out / "html" / "notebooks" / "annex.html")
     before_specs = figure_specs(out / "html" / "notebooks" / "annex.html")
-    move_one_network_to_a_man(pkg)
+    p_before = stats.leadership_test(trata.load(pkg)).pvalue
+    move_one_network(pkg)
+    p_after = stats.leadership_test(trata.load(pkg)).pvalue
     second = build_site(out, pkg)
     assert second.returncode == 0, second.stderr[-3000:]
     return {"pkg": pkg, "out": out, "first": first, "second": second, "before": before, "after": pages(out / "html"),
+            "p": (p_before, p_after),
             "before_tables": before_tables, "after_tables": parse_tables(out / "html" / "notebooks" / "annex.html"),
             "before_specs": before_specs, "after_specs": figure_specs(out / "html" / "notebooks" / "annex.html")}
 
@@ -153,18 +171,26 @@ def test_first_build_reused_the_content_addressed_cache(rerun):
 def test_new_count_in_the_annex_table(rerun):
     before = {r[0]: r for r in rerun["before_tables"]["tbl-annex-leaders"]}
     after = {r[0]: r for r in rerun["after_tables"]["tbl-annex-leaders"]}
-    assert before["Trafficking groups"] == ["Trafficking groups", "12", "80.0", "3", "20.0", "15", "19.5"]
-    assert after["Trafficking groups"] == ["Trafficking groups", "13", "86.7", "2", "13.3", "15", "19.5"]
-    assert after["Total"] == ["Total", "74", "96.1", "3", "3.9", "77", "100.0"]
-    assert {k: v for k, v in after.items() if k not in ("Trafficking groups", "Total")} == \
-           {k: v for k, v in before.items() if k not in ("Trafficking groups", "Total")}
+    assert before["Nighclub owners"] == ["Nighclub owners", "12", "92.3", "1", "7.7", "13", "16.9"]
+    assert after["Nighclub owners"] == ["Nighclub owners", "13", "92.9", "1", "7.1", "14", "18.2"]
+    assert before["Freelancers traffickers"] == ["Freelancers traffickers", "4", "100.0", "0", "0.0", "4", "5.2"]
+    assert after["Freelancers traffickers"] == ["Freelancers traffickers", "3", "100.0", "0", "0.0", "3", "3.9"]
+    changed = ("Nighclub owners", "Freelancers traffickers")
+    assert {k: v for k, v in after.items() if k not in changed} == {k: v for k, v in before.items() if k not in changed}
 
 
 def test_new_count_in_the_prose(rerun):
+    """The text alternative of the leaders figure says it in words, and the profile chapter's
+    glued test result follows the new counts."""
     annex_before = " ".join(rerun["before"]["notebooks/annex.html"])
     annex_after = " ".join(rerun["after"]["notebooks/annex.html"])
-    assert "Women led 4 networks, 5.2% of all." in annex_before
-    assert "Women led 3 networks, 3.9% of all." in annex_after
+    assert "nightclub owners (1 of 13)" in annex_before and "nightclub owners (1 of 14)" in annex_after
+    p_before, p_after = rerun["p"]
+    assert f"{p_before:.3f}" != f"{p_after:.3f}"
+    profile_before = " ".join(rerun["before"]["notebooks/profile.html"])
+    profile_after = " ".join(rerun["after"]["notebooks/profile.html"])
+    assert f"{p_before:.3f}" in profile_before and f"{p_before:.3f}" not in profile_after
+    assert f"{p_after:.3f}" in profile_after
 
 
 def test_new_count_in_the_figure_data(rerun):
@@ -172,8 +198,10 @@ def test_new_count_in_the_figure_data(rerun):
     alt_before = [line for line in rerun["before"]["notebooks/annex.html"] if line.startswith("[figure]")]
     alt_after = [line for line in rerun["after"]["notebooks/annex.html"] if line.startswith("[figure]")]
     assert len(alt_before) == len(rerun["before_specs"]) and alt_before != alt_after
-    assert women_leading_trafficking_groups(rerun["before_specs"]) == {3}
-    assert women_leading_trafficking_groups(rerun["after_specs"]) == {2}
+    assert networks_of_type(rerun["before_specs"], "nightclub") == {13}
+    assert networks_of_type(rerun["after_specs"], "nightclub") == {14}
+    assert networks_of_type(rerun["before_specs"], "freelance") == {4}
+    assert networks_of_type(rerun["after_specs"], "freelance") == {3}
 
 
 def test_other_tables_unchanged(rerun):
@@ -182,7 +210,7 @@ def test_other_tables_unchanged(rerun):
     rec_before, rec_after = rerun["before_tables"]["tbl-annex-reconciliation"], rerun["after_tables"]["tbl-annex-reconciliation"]
     changed = [(a, b) for a, b in zip(rec_before, rec_after) if a != b]
     assert len(rec_before) == len(rec_after)
-    assert {(b[0], b[1]) for _, b in changed} <= {("Table 5", "Trafficking groups"), ("Table 5", "Total")}
+    assert {(b[0], b[1]) for _, b in changed} <= {("Table 5", "Nighclub owners"), ("Table 5", "Freelancers traffickers")}
     assert [a[-1] for a, _ in changed] == [b[-1] for _, b in changed]  # every verdict stays what it was
 
 
@@ -218,6 +246,22 @@ def test_malformed_package_fails_and_the_site_survives(rerun):
     assert "leaders.csv, line 5, column 'leader_sex': [constraint-error] value 'woman' is not a known category" in proc.stderr
     assert "nothing was built" in proc.stderr
     assert "Running Sphinx" not in proc.stdout + proc.stderr
+    assert tree_digest(site) == digest
+
+
+def test_data_that_contradict_the_prose_fail_the_build_and_the_site_survives(rerun):
+    """A valid package whose numbers contradict what a chapter states in words: the chapter's own
+    check fails, the build fails with its message, and the published site is not touched."""
+    site = rerun["out"] / "html"
+    digest = tree_digest(site)
+    contrary = rerun["pkg"].parent / "contrary"
+    shutil.copytree(rerun["pkg"], contrary)
+    move_one_woman_led_network_to_a_man(contrary)
+    trata.load(contrary)  # valid data
+    proc = build_site(rerun["out"], contrary)
+    assert proc.returncode == 1
+    assert "the chapter's prose no longer matches the data" in proc.stdout + proc.stderr
+    assert "is unchanged" in proc.stderr
     assert tree_digest(site) == digest
 
 
