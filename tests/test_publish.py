@@ -89,16 +89,51 @@ def test_interrupted_publish_is_recovered(last_good):
     assert not (last_good / ".old-html").exists()
 
 
-def test_fingerprint_follows_content_not_place(tmp_path):
+def test_fingerprint_follows_content(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     packages.copy_data(a)
     packages.copy_data(b)
-    fa, fb = sphinxext.fingerprint(a / "datapackage.json"), sphinxext.fingerprint(b / "datapackage.json")
-    assert fa == fb  # the same data elsewhere reuses the same executions
-    packages.apply(b, [{"file": "published/printed_cells.csv", "replace": ["table1,%,Belize,1.3", "table1,%,Belize,1.30"]}])
-    assert sphinxext.fingerprint(b / "datapackage.json") != fa  # any byte of any file counts
-    packages.apply(b, [{"file": "published/printed_cells.csv", "replace": ["table1,%,Belize,1.30", "table1,%,Belize,1.3"]}])
-    assert sphinxext.fingerprint(b / "datapackage.json") == fa  # going back finds the earlier results
+    reads = {"countries", "leaders"}
+    fa = sphinxext.fingerprint(a / "datapackage.json", reads)
+    assert sphinxext.fingerprint(b / "datapackage.json", reads) == fa  # the same data elsewhere reuses the same executions
+    # a notebook that reads where the data are, or whose reads are not known yet, depends on the place too
+    assert sphinxext.fingerprint(b / "datapackage.json", reads | {":path"}) != sphinxext.fingerprint(a / "datapackage.json", reads | {":path"})
+    assert sphinxext.fingerprint(b / "datapackage.json") != sphinxext.fingerprint(a / "datapackage.json")
+    packages.apply(b, [{"file": "countries.csv", "replace": ["Belize,1", "Belize,01"]}])
+    assert sphinxext.fingerprint(b / "datapackage.json", reads) != fa  # any byte of a file it reads counts
+    assert sphinxext.fingerprint(b / "datapackage.json", {"leaders"}) == sphinxext.fingerprint(a / "datapackage.json", {"leaders"})
+    packages.apply(b, [{"file": "countries.csv", "replace": ["Belize,01", "Belize,1"]}])
+    assert sphinxext.fingerprint(b / "datapackage.json", reads) == fa  # going back finds the earlier results
+    packages.apply(b, [{"json": ["study", "interview_years", "first"], "set": 2012}])
+    assert sphinxext.fingerprint(b / "datapackage.json", {"leaders"}) != sphinxext.fingerprint(a / "datapackage.json", {"leaders"})
+
+
+def test_study_records_what_is_read(tmp_path, monkeypatch):
+    import trata
+    from trata import tables
+
+    log = tmp_path / "reads.log"
+    monkeypatch.setenv("TRATA_ACCESS_LOG", str(log))
+    study = trata.load()
+    assert study.accessed == set() and not log.exists()  # validation reads everything, and does not count
+    tables.table1(study)
+    tables.table5(study)
+    assert study.accessed == {"countries", "leaders", "network_types"}
+    assert sorted(log.read_text().split()) == ["countries", "leaders", "network_types"]
+    _ = study.path
+    assert ":path" in study.accessed
+
+
+def test_a_derived_table_depends_on_the_case_records(tmp_path):
+    import trata
+    from trata import cases, tables
+
+    pkg = tmp_path / "data"
+    packages.copy_data(pkg)
+    packages.add_cases(pkg, drop_aggregates=True)
+    study = trata.load(pkg)
+    tables.table1(study)
+    assert {"cases", "network_types"} | set(cases.DERIVED) <= study.accessed
 
 
 def test_fingerprint_covers_every_file_of_the_package(tmp_path):

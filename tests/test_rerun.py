@@ -144,8 +144,9 @@ def rerun(site, tmp_path_factory):
     packages.copy_data(pkg)
     out.mkdir()
     # the execution cache is content-addressed: the session's site, built from the same data,
-    # already holds this package's results
+    # already holds the results of every notebook that does not print where the data are
     shutil.copytree(SITE_OUT / ".jupyter_cache", out / ".jupyter_cache")
+    shutil.copytree(SITE_OUT / ".trata-reads", out / ".trata-reads")
     first = build_site(out, pkg)
     assert first.returncode == 0, first.stderr[-3000:]
     before = pages(out / "html")
@@ -162,10 +163,20 @@ def rerun(site, tmp_path_factory):
             "before_specs": before_specs, "after_specs": figure_specs(out / "html" / "notebooks" / "annex.html")}
 
 
+def reads(out: Path) -> dict[str, set[str]]:
+    """What each notebook read when it last ran, as the build recorded it."""
+    return {p.stem: set(json.loads(p.read_text(encoding="utf-8"))["resources"]) for p in (out / ".trata-reads" / "notebooks").glob("*.json")}
+
+
+def executed(proc) -> set[str]:
+    return set(re.findall(r"(\w+)\.md: Executing notebook", proc.stdout + proc.stderr))
+
+
 def test_first_build_reused_the_content_addressed_cache(rerun):
-    log = rerun["first"].stdout + rerun["first"].stderr
-    assert "Executing notebook" not in log
-    assert "Using cached notebook" in log
+    recorded = reads(SITE_OUT)
+    assert recorded, "the build records what each notebook reads"
+    assert executed(rerun["first"]) == {doc for doc, r in recorded.items() if ":path" in r}
+    assert "Using cached notebook" in rerun["first"].stdout + rerun["first"].stderr
 
 
 def test_new_count_in_the_annex_table(rerun):
@@ -226,13 +237,25 @@ def test_nothing_else_changed(rerun):
     assert changed <= computing
 
 
-def test_only_notebooks_that_read_data_were_re_executed(rerun):
+def test_only_notebooks_that_read_the_changed_table_were_re_executed(rerun):
     log = rerun["second"].stdout + rerun["second"].stderr
-    executed = set(re.findall(r"(\w+)\.md: Executing notebook", log))
-    computing = {p.stem for p in (ROOT / "notebooks").glob("*.md") if "{code-cell}" in p.read_text(encoding="utf-8")}
-    assert "annex" in executed
-    assert executed <= computing
     assert "re-executing" in log
+    assert executed(rerun["second"]) == {doc for doc, r in reads(rerun["out"]).items() if "leaders" in r}
+    assert "annex" in executed(rerun["second"])
+
+
+def test_a_change_to_table_1_re_executes_only_its_readers(rerun):
+    packages.apply(rerun["pkg"], [{"file": "countries.csv", "replace": ["Guatemala,32", "Guatemala,31"]},
+                                  {"file": "countries.csv", "replace": ["Honduras,17", "Honduras,18"]}])
+    profile_before = (rerun["out"] / "html" / "notebooks" / "profile.html").read_bytes()
+    proc = build_site(rerun["out"], rerun["pkg"])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    readers = {doc for doc, r in reads(rerun["out"]).items() if "countries" in r}
+    assert "annex" in readers and "profile" not in readers
+    assert executed(proc) == readers
+    table = {r[0]: r for r in parse_tables(rerun["out"] / "html" / "notebooks" / "annex.html")["tbl-annex-countries"]}
+    assert table["Guatemala"][1:] == ["31", "41.3"] and table["Honduras"][1:] == ["18", "24.0"]
+    assert (rerun["out"] / "html" / "notebooks" / "profile.html").read_bytes() == profile_before
 
 
 def test_malformed_package_fails_and_the_site_survives(rerun):

@@ -37,6 +37,9 @@ import pandas as pd
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PACKAGE = REPO_ROOT / "data" / "datapackage.json"
 ENV_VAR = "TRATA_DATA"
+ACCESS_LOG = "TRATA_ACCESS_LOG"
+#: The dependency a study records when its location (``Study.path``) is read.
+PATH_DEPENDENCY = ":path"
 DESCRIPTOR = "datapackage.json"
 
 #: Field types of the Table Schema specification.
@@ -130,6 +133,10 @@ class Study:
     ``derived`` names the resources that were computed from case-level records rather than read
     from their own file (see ``trata.cases``); ``totals`` holds the study totals derived from
     those records, which fill in any the descriptor does not state.
+
+    Once loaded, a study records which resources are read from it (``accessed``) and, when the
+    environment variable ``TRATA_ACCESS_LOG`` names a file, appends them to it: the book's build
+    re-executes a notebook only when a resource it read has changed (``trata.sphinxext``).
     """
 
     path: Path
@@ -138,6 +145,17 @@ class Study:
     lines: dict[str, list[int]] = field(default_factory=dict)
     derived: dict[str, str] = field(default_factory=dict)
     totals: dict = field(default_factory=dict)
+    accessed: set = field(default_factory=set)
+    recording: bool = False
+
+    def __post_init__(self):
+        self.frames = _Frames(self.frames)
+        self.frames.owner = self
+
+    def __getattribute__(self, name):
+        if name == "path" and object.__getattribute__(self, "recording"):
+            object.__getattribute__(self, "note_access")(PATH_DEPENDENCY)  # a notebook may print where the data are
+        return object.__getattribute__(self, name)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.frames[name].copy()
@@ -148,7 +166,28 @@ class Study:
     @property
     def study(self) -> dict:
         """The study's totals: the ``study`` block of datapackage.json, completed from case records."""
+        if self.derived:
+            self.note_access(*self.derived)
         return {**self.totals, **dict(self.descriptor.get("study") or {})}
+
+    def note_access(self, *names: str) -> None:
+        """Record that resources were read (a derived one depends on the case records and on every
+        resource its derivation reads)."""
+        if not self.recording:
+            return
+        names = set(names)
+        if names & (set(self.derived) | {"cases"}):
+            from .cases import DERIVED, RESOURCE
+
+            names |= set(DERIVED) | {RESOURCE, "network_types"}
+        new = names - self.accessed
+        if not new:
+            return
+        self.accessed |= new
+        log = os.environ.get(ACCESS_LOG)
+        if log:
+            with open(log, "a", encoding="utf-8") as fh:
+                fh.write("".join(f"{n}\n" for n in sorted(new)))
 
     def resource(self, name: str) -> dict:
         for r in self.descriptor["resources"]:
@@ -176,6 +215,44 @@ class Study:
         """Every file the package consists of (descriptor included)."""
         base = self.path.parent
         return [self.path] + [base / p for r in self.descriptor["resources"] for p in _paths(r)]
+
+
+class _Frames(dict):
+    """The frames of a study: reading one (or listing them) is recorded by the study."""
+
+    owner = None
+
+    def _note(self, *names) -> None:
+        if self.owner is not None:
+            self.owner.note_access(*names)
+
+    def __getitem__(self, key):
+        self._note(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key, default=None):
+        self._note(key)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key) -> bool:
+        self._note(key)
+        return dict.__contains__(self, key)
+
+    def __iter__(self):
+        self._note(*dict.keys(self))
+        return dict.__iter__(self)
+
+    def keys(self):
+        self._note(*dict.keys(self))
+        return dict.keys(self)
+
+    def values(self):
+        self._note(*dict.keys(self))
+        return dict.values(self)
+
+    def items(self):
+        self._note(*dict.keys(self))
+        return dict.items(self)
 
 
 def _paths(resource: dict) -> list[str]:
@@ -671,6 +748,7 @@ def load(path: str | Path | None = None, *, validate: bool = True) -> Study:
             raise DataPackageError(path, _unique(problems))
     else:
         cases.apply(study, bad=bad)
+    study.recording = True
     return study
 
 

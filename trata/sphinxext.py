@@ -2,12 +2,19 @@
 
 Stale output is made impossible this way. jupyter-cache keys a notebook on its code cells and its
 kernelspec only, so a changed CSV would otherwise reuse old outputs. On reading each notebook
-that has code cells, this extension writes a fingerprint of the data package (every file it
-lists, the descriptor included, and the map the rules check states against) and of the analysis
-package's source into the notebook's kernelspec metadata. A change to any of those files changes
-the key: the notebook is re-read and re-executed, and its page rewritten. A notebook without code
-cells depends on no data and is left alone. Going back to earlier data finds the earlier record
-again, so the cache is content-addressed, never wrong.
+that has code cells, this extension writes a fingerprint into the notebook's kernelspec
+metadata: a hash of the data the notebook reads, of the analysis package's source and of the map
+the rules check states against. A change to any of those files changes the key: the notebook is
+re-read and re-executed, and its page rewritten. A notebook without code cells depends on no
+data and is left alone. Going back to earlier data finds the earlier record again, so the cache
+is content-addressed, never wrong.
+
+What a notebook reads is recorded while it runs: the data package is loaded with
+``trata.load``, and the study records each resource read from it (``trata.load.Study``) in a file
+this extension names. Until a notebook's current code has run once, its fingerprint covers
+every file of the package; afterwards, only the descriptor and the files of the resources it
+read (with, for a derived table, the case records and everything the derivation reads). So a
+changed count in Table 1 re-executes the notebooks that read Table 1, and no other.
 
 Pages about the data are generated from the package the book is built from, with three
 directives (each notes the files it reads, so that Sphinx re-reads the page when they change):
@@ -43,16 +50,23 @@ CODE_CELL = re.compile(r"^\s*(```+|~~~+)\s*\{code-cell\}", re.M)
 def data_files(package: Path) -> list[Path]:
     """The descriptor and every file its resources name, whether or not they exist."""
     files = [package]
+    for _, paths in _resource_files(package).items():
+        files += paths
+    return files
+
+
+def _resource_files(package: Path) -> dict[str, list[Path]]:
+    """Each resource's name and files, as the descriptor gives them."""
+    out: dict[str, list[Path]] = {}
     try:
         descriptor = json.loads(package.read_text(encoding="utf-8"))
         for res in descriptor.get("resources", []):
             paths = res.get("path")
-            for p in [paths] if isinstance(paths, str) else (paths or []):
-                if isinstance(p, str):
-                    files.append(package.parent / p)
-    except (OSError, ValueError, AttributeError):
+            out[str(res.get("name"))] = [package.parent / p for p in ([paths] if isinstance(paths, str) else (paths or []))
+                                         if isinstance(p, str)]
+    except (OSError, ValueError, AttributeError, TypeError):
         pass
-    return files
+    return out
 
 
 def code_files() -> list[Path]:
@@ -60,18 +74,40 @@ def code_files() -> list[Path]:
     return sorted(p for p in PACKAGE_DIR.rglob("*") if p.suffix in {".py", ".json"} and "__pycache__" not in p.parts)
 
 
-def fingerprint(package: Path) -> str:
-    """SHA-256 over the data package's files, the map the rules use, and the analysis package's source."""
-    from .rules import map_path
-
-    h = hashlib.sha256()
-    for path in data_files(package) + [map_path()] + code_files():
+def _hash_files(h, paths) -> None:
+    for path in paths:
         h.update(str(path.name).encode())
         try:
             h.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
             h.update(b"<missing>")
+
+
+def fingerprint(package: Path, resources: set[str] | None = None) -> str:
+    """SHA-256 over what a notebook's outputs can depend on: the descriptor, the files of the
+    resources it reads (all of them when ``resources`` is None), the map the rules use, and the
+    analysis package's source. The package's location counts when it is read (or not known)."""
+    from .load import PATH_DEPENDENCY
+    from .rules import map_path
+
+    h = hashlib.sha256()
+    files = _resource_files(package)
+    if resources is None:
+        h.update(str(package.resolve()).encode())
+        _hash_files(h, data_files(package))
+    else:
+        h.update(b"reads:" + ",".join(sorted(resources)).encode())
+        if PATH_DEPENDENCY in resources:
+            h.update(str(package.resolve()).encode())
+        _hash_files(h, [package] + [f for name in sorted(resources) for f in files.get(name, [])])
+    _hash_files(h, [map_path()] + code_files())
     return h.hexdigest()
+
+
+def code_of(text: str) -> str:
+    """The code cells of a MyST notebook, which with its kernelspec are what jupyter-cache keys on."""
+    cells = re.findall(r"^(```+|~~~+)[ \t]*\{code-cell\}[^\n]*\n(.*?)^\1[ \t]*$", text, re.M | re.S)
+    return hashlib.sha256("\n\x00".join(c for _, c in cells).encode()).hexdigest()
 
 
 def _package(app: Sphinx) -> Path:
@@ -79,6 +115,24 @@ def _package(app: Sphinx) -> Path:
 
     path = Path(app.config.trata_data or default_path()).resolve()
     return path / "datapackage.json" if path.is_dir() else path
+
+
+def _reads_dir(app: Sphinx) -> Path:
+    """Where the resources each notebook read are kept, beside the build's execution cache."""
+    return Path(app.doctreedir).parent / ".trata-reads"
+
+
+def recorded_reads(app: Sphinx, docname: str, code: str) -> set[str] | None:
+    """The resources the notebook read when its current code last ran (None if not known)."""
+    try:
+        rec = json.loads((_reads_dir(app) / f"{docname}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return set(rec["resources"]) if rec.get("code") == code else None
+
+
+def doc_fingerprint(app: Sphinx, docname: str, text: str) -> str:
+    return fingerprint(_package(app), recorded_reads(app, docname, code_of(text)))
 
 
 def on_builder_inited(app: Sphinx) -> None:
@@ -91,9 +145,17 @@ def on_builder_inited(app: Sphinx) -> None:
 
 
 def on_env_get_outdated(app, env, added, changed, removed):
-    """Re-read every notebook built from other data or other analysis code."""
-    stale = [d for d, fp in getattr(env, "trata_fingerprints", {}).items()
-             if fp != env.trata_current and d in env.found_docs and d not in changed and d not in added]
+    """Re-read every notebook whose recorded inputs (the data it read, the analysis code) changed."""
+    stale = []
+    for d, fp in getattr(env, "trata_fingerprints", {}).items():
+        if d not in env.found_docs or d in changed or d in added:
+            continue
+        try:
+            text = Path(env.doc2path(d)).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        if doc_fingerprint(app, d, text) != fp:
+            stale.append(d)
     if stale:
         logger.info(f"[trata] data or analysis code changed: re-executing {', '.join(sorted(stale))}")
     return stale
@@ -105,16 +167,76 @@ def depends_on_data(text: str) -> bool:
     return bool(match and "kernelspec:" in match.group(1) and CODE_CELL.search(text, match.end()))
 
 
+def _with_fingerprint(front: str, fp: str) -> str:
+    return re.sub(r"(kernelspec:\n(?:[ \t]+.*\n)*)", lambda m: m.group(1) + f"  trata_data_fingerprint: '{fp}'\n", front, count=1)
+
+
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     text = source[0]
     if not depends_on_data(text):
         return
     match = FRONTMATTER.match(text)
-    fp = app.env.trata_current
-    front = re.sub(r"(kernelspec:\n(?:[ \t]+.*\n)*)", lambda m: m.group(1) + f"  trata_data_fingerprint: '{fp}'\n",
-                   match.group(1), count=1)
-    source[0] = f"---\n{front}---\n" + text[match.end():]
+    fp = doc_fingerprint(app, docname, text)
+    source[0] = f"---\n{_with_fingerprint(match.group(1), fp)}---\n" + text[match.end():]
     app.env.trata_fingerprints[docname] = fp
+    # if the notebook is executed now, its kernel records here what it reads
+    log = _reads_dir(app) / f"{docname}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.unlink(missing_ok=True)
+    from .load import ACCESS_LOG
+
+    os.environ[ACCESS_LOG] = str(log)
+    app.env.trata_reading = (docname, code_of(text), fp)
+
+
+def on_doctree_read(app: Sphinx, doctree) -> None:
+    """After a notebook ran: keep what it read, and file its outputs under the narrower key.
+
+    The execution was keyed on everything it might read; now that it is known what it did read,
+    the cached outputs are stored again under the key of those resources alone, so that a later
+    change to anything else reuses them instead of running the notebook again.
+    """
+    from .load import ACCESS_LOG
+
+    reading = getattr(app.env, "trata_reading", None)
+    os.environ.pop(ACCESS_LOG, None)
+    app.env.trata_reading = None
+    if not reading or reading[0] != app.env.docname:
+        return
+    docname, code, used_fp = reading
+    log = _reads_dir(app) / f"{docname}.log"
+    if not log.exists():
+        return  # not executed (outputs came from the cache), or it read no data through trata.load
+    reads = sorted({line.strip() for line in log.read_text(encoding="utf-8").splitlines() if line.strip()})
+    log.unlink()
+    record = _reads_dir(app) / f"{docname}.json"
+    tmp = record.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"code": code, "resources": reads}), encoding="utf-8")
+    tmp.replace(record)
+    narrow = fingerprint(_package(app), set(reads))
+    if narrow != used_fp and _refile(app, app.env.doc2path(docname), used_fp, narrow):
+        app.env.trata_fingerprints[docname] = narrow
+
+
+def _refile(app: Sphinx, path, old: str, new: str) -> bool:
+    """Store the cached execution of ``path`` keyed by ``old`` again under ``new``."""
+    try:
+        from jupyter_cache import get_cache
+        from jupyter_cache.base import CacheBundleIn
+    except ImportError:
+        return False
+    cache = get_cache(app.config.nb_execution_cache_path or ".jupyter_cache")
+    for rec in sorted(cache.list_cache_records(), key=lambda r: -r.pk):
+        if rec.uri != str(path):
+            continue
+        bundle = cache.get_cache_bundle(rec.pk)
+        spec = bundle.nb.metadata.get("kernelspec", {})
+        if spec.get("trata_data_fingerprint") != old:
+            continue
+        spec["trata_data_fingerprint"] = new
+        cache.cache_notebook_bundle(CacheBundleIn(bundle.nb, rec.uri, data=rec.data), check_validity=False, overwrite=True)
+        return True
+    return False
 
 
 def on_env_purge_doc(app, env, docname):
@@ -323,6 +445,7 @@ def setup(app: Sphinx):
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("source-read", on_source_read)
+    app.connect("doctree-read", on_doctree_read)
     app.connect("env-purge-doc", on_env_purge_doc)
     app.connect("env-merge-info", on_env_merge_info)
     app.connect("html-page-context", on_html_page_context)
@@ -332,4 +455,4 @@ def setup(app: Sphinx):
     app.add_directive("trata-errors", ErrorsDirective)
     app.add_js_file("trata-figures.js", loading_method="defer")
     app.add_css_file("trata.css")
-    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}
