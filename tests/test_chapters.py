@@ -408,9 +408,28 @@ def test_built_milestone_table_and_figure(site, study):
     assert rows[1][0] == "Not given in the article"
     figure = soup.find(id="fig-consent-milestones")
     assert figure is not None
-    img = figure.find("img")
-    assert img is not None and "Palermo Protocol" in img.get("alt", "")
-    assert (site / "notebooks" / img["src"]).resolve().is_file()
+    chart = figure.find("div", class_="trata-figure")
+    assert chart is not None and chart["role"] == "img"
+    assert chart["aria-label"] == F.timeline_alt_text(study).replace("  ", " ")
+    assert chart.find("svg") is not None  # static drawing, shown without JavaScript
+    spec = json.loads(chart.find("script", class_="trata-figure-spec").string)
+    assert [m["year"] for m in milestone_marks(spec)] == [F.year_label(y, short=True) for y in F.milestones(study)["year"]]
+
+
+def milestone_marks(spec: dict) -> list[dict]:
+    """The rows of the chart's data that hold the milestones (the other dataset is the line)."""
+    return next(rows for rows in spec["datasets"].values() if rows and "instrument" in rows[0])
+
+
+def test_timeline_places_no_undated_instrument_on_a_year(study):
+    """The axis is the order of the instruments; the Protocol carries no year the article lacks."""
+    spec = F.timeline_chart(study).to_dict()
+    marks = milestone_marks(spec)
+    assert [m["year"] for m in marks] == ["Year not given", "2007", "2012"]
+    assert [m["order"] for m in marks] == [1, 2, 3]
+    encodings = [layer["encoding"]["x"]["field"] for layer in spec["layer"] if "x" in layer.get("encoding", {})]
+    assert "year" not in encodings
+    assert "Palermo Protocol (not given in the article, International)" in F.timeline_alt_text(study)
 
 
 def test_built_methodology_tables_equal_the_data(site, study):
