@@ -143,7 +143,7 @@ def test_unknown_citation_key_in_data_is_refused(data_copy):
 
 def test_malformed_citation_list_is_refused_by_the_schema(data_copy):
     path = data_copy.parent / "paradigms.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("fraisse2012;doychak2020", "fraisse2012;doychak2020, farley"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("fraisse2012;doychak2020", "fraisse2012;doychak2020 farley"), encoding="utf-8")
     with pytest.raises(DataPackageError) as exc:
         trata.load(data_copy)
     assert any(p.column == "neo_abolitionist_sources" for p in exc.value.problems)
