@@ -88,8 +88,8 @@ MODES: dict[str, dict] = {
         "interval": "#ced6dd",
         "category": [OKABE_ITO[k] for k in ("sky_blue", "orange", "bluish_green", "reddish_purple",
                                              "yellow", "vermillion", "blue", "black")],
-        "ramp": ["#1d3c5a", "#a6dcff"],
-        "nodata": "#29313d",
+        "ramp": ["#2f6f9f", "#c4e8ff"],
+        "nodata": "#3a414b",
         "stroke": "#14181e",
     },
 }
@@ -289,7 +289,12 @@ def glue_figure(key: str, chart: alt.TopLevelMixin, alt_text: str) -> None:
 # statistics shown in the figures
 
 
-def wilson(count: int, nobs: int, alpha: float = 0.05) -> tuple[float, float]:
+#: Confidence level of every interval in the figures.
+CONFIDENCE = 0.95
+CL = f"{CONFIDENCE:.0%}"
+
+
+def wilson(count: int, nobs: int, alpha: float = 1 - CONFIDENCE) -> tuple[float, float]:
     """Wilson score interval of a proportion, in percent (statsmodels' implementation)."""
     from statsmodels.stats.proportion import proportion_confint
 
@@ -316,7 +321,7 @@ def _join(items: list[str]) -> str:
 
 
 def countries_data(study: Study) -> pd.DataFrame:
-    """Table 1 without its total, with the 95% Wilson interval of each share."""
+    """Table 1 without its total, with the Wilson interval of each share (level: CONFIDENCE)."""
     df = tables.table1(study)
     df = df[df["country"] != "Total"].copy()
     ci = [wilson(n, b) for n, b in zip(df["n"], df["base"])]
@@ -330,12 +335,12 @@ def countries_chart(study: Study) -> alt.LayerChart:
     order = df.sort_values(["n", "country"], ascending=[False, True])["country"].tolist()
     tooltip = [alt.Tooltip("country:N", title="Country"), alt.Tooltip("n:Q", title="Women"),
                alt.Tooltip("share:Q", title="% of interviewees", format=".1f"),
-               alt.Tooltip("lo:Q", title="95% CI, low", format=".1f"),
-               alt.Tooltip("hi:Q", title="95% CI, high", format=".1f")]
+               alt.Tooltip("lo:Q", title=f"{CL} CI, low", format=".1f"),
+               alt.Tooltip("hi:Q", title=f"{CL} CI, high", format=".1f")]
     y = alt.Y("country:N", sort=order, title=None)
     x_max = float(df["hi"].max())
     bars = alt.Chart().mark_bar().encode(
-        y=y, x=alt.X("share:Q", title="Share of interviewees (%), with 95% confidence interval",
+        y=y, x=alt.X("share:Q", title=f"Share of interviewees (%), with {CL} confidence interval",
                      scale=alt.Scale(domain=[0, x_max])), tooltip=tooltip)
     ci = alt.Chart().mark_rule().encode(y=y, x="lo:Q", x2="hi:Q", tooltip=tooltip)
     ends = alt.Chart().mark_tick(thickness=2, size=10).encode(y=y, x="hi:Q", tooltip=tooltip)
@@ -348,7 +353,7 @@ def countries_alt(study: Study) -> str:
     base = int(df["base"].iloc[0])
     first = df.iloc[0]
     rest = [f"{r.country} {r.n} ({_pct(r.share)})" for r in df.iloc[1:].itertuples()]
-    return (f"Bar chart of the {base} interviewees by country of origin, with 95% confidence intervals. "
+    return (f"Bar chart of the {base} interviewees by country of origin, with {CL} confidence intervals. "
             f"{first.country} has the largest share, {_women(first.n)} ({_pct(first.share)}, interval "
             f"{first.lo:.1f} to {first.hi:.1f}%), followed by {_join(rest)}.")
 
@@ -515,15 +520,14 @@ def leaders_chart(study: Study) -> alt.VConcatChart:
         y=y, x=alt.X("leaders:Q", title="Networks, by the sex of the leader", axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("sex:N", title="Leader", scale=alt.Scale(domain=["Men", "Women"]),
                         legend=alt.Legend(orient="right", direction="vertical")),
-        order=alt.Order("sex:N"),
         tooltip=[alt.Tooltip("label:N", title="Network type"), alt.Tooltip("sex:N", title="Leader"),
                  alt.Tooltip("leaders:Q", title="Networks"), alt.Tooltip("total_n:Q", title="Networks of the type")],
     ).properties(width=320, height=alt.Step(26), title="Networks by type and sex of the leader")
     tip = [alt.Tooltip("label:N", title="Network type"), alt.Tooltip("female_n:Q", title="Led by a woman"),
            alt.Tooltip("total_n:Q", title="Networks"), alt.Tooltip("female_share:Q", title="% led by women", format=".1f"),
-           alt.Tooltip("female_lo:Q", title="95% CI, low", format=".1f"),
-           alt.Tooltip("female_hi:Q", title="95% CI, high", format=".1f")]
-    x = alt.X("female_share:Q", title="Led by a woman (%), with 95% confidence interval",
+           alt.Tooltip("female_lo:Q", title=f"{CL} CI, low", format=".1f"),
+           alt.Tooltip("female_hi:Q", title=f"{CL} CI, high", format=".1f")]
+    x = alt.X("female_share:Q", title=f"Led by a woman (%), with {CL} confidence interval",
               scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 25, 50, 75, 100]))
     ci = alt.Chart().mark_rule().encode(y=y, x="female_lo:Q", x2="female_hi:Q", tooltip=tip)
     dot = alt.Chart().mark_point().encode(y=y, x=x, tooltip=tip)
@@ -538,7 +542,7 @@ def leaders_alt(study: Study) -> str:
     which = [f"{r.label.lower()} ({r.female_n} of {r.total_n})" for r in with_women.itertuples()]
     where = f"women led networks only among {_join(which)}" if which else "no type had a woman leader"
     return (f"Bar chart of the {tot.total_n} networks by type and sex of the leader, with the share led by women "
-            f"and its 95% confidence interval. Men led {tot.male_n} and women {tot.female_n} "
+            f"and its {CL} confidence interval. Men led {tot.male_n} and women {tot.female_n} "
             f"({_pct(tot.female_share)}, interval {tot.female_lo:.1f} to {tot.female_hi:.1f}%); {where}.")
 
 
