@@ -457,7 +457,8 @@ def test_built_prose_carries_the_glued_numbers(site, study):
 def test_cross_references_resolve_to_the_annex(site):
     soup = page(site, "methodology")
     hrefs = {a["href"] for a in soup.find_all("a", href=True)}
-    for label in ("tbl-annex-countries", "tbl-annex-characteristics", "tbl-annex-states", "tbl-annex-escape", "tbl-annex-leaders"):
+    for label in ("tbl-annex-countries", "tbl-annex-characteristics", "tbl-annex-states", "tbl-annex-escape", "tbl-annex-leaders",
+                  "fig-annex-countries", "fig-annex-characteristics", "fig-annex-states", "fig-annex-escape", "fig-annex-leaders"):
         assert f"annex.html#{label}" in hrefs, label
 
 
