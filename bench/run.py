@@ -147,8 +147,9 @@ def browser_measures(site: Path, pages: list[dict], repeats: int) -> tuple[dict,
     heaviest = max(pages, key=lambda r: (r["figures"], r["specs"]))
     specs = SPEC_RE.findall((site / heaviest["page"]).read_text(encoding="utf-8"))
     shutil.copytree(site / "_static" / "vendor", bare_dir / "vendor")
-    for extra in (site / "_static").glob("*.json"):
-        shutil.copy(extra, bare_dir / extra.name)
+    (bare_dir / "_static").mkdir()
+    for extra in (site / "_static").glob("*.json"):  # data files the specs load, at the same path
+        shutil.copy(extra, bare_dir / "_static" / extra.name)
     divs = "\n".join(f'<div id="f{i}"></div><script type="application/json" id="s{i}">{s}</script>'
                      for i, s in enumerate(specs))
     (bare_dir / "bare.html").write_text(

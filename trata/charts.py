@@ -7,7 +7,8 @@ Every figure of the book is an Altair chart built with the theme registered here
   ``book/_static/trata-figures.js`` with the Vega libraries the site serves itself), a static SVG
   rendered at build time with vl-convert (shown while JavaScript is off and used for printing),
   and the text alternative as the container's accessible name;
-* ``image/svg+xml``: the same static SVG, for builders that cannot run JavaScript (LaTeX, PDF);
+* ``image/svg+xml``: the same static SVG, for builders that cannot run JavaScript (EPUB);
+* ``application/pdf``: the same drawing as vector PDF, for the LaTeX/PDF builder;
 * ``text/plain``: the text alternative.
 
 A page places it with::
@@ -24,7 +25,7 @@ light one is the chart's own configuration; the dark one travels with the chart 
 
 from __future__ import annotations
 
-import copy
+import base64
 import html
 import json
 import re
@@ -74,7 +75,7 @@ MODES: dict[str, dict] = {
         "interval": "#222832",
         "category": [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "reddish_purple",
                                              "sky_blue", "orange", "yellow", "black")],
-        "ramp": ["#b3d3ec", "#08306b"],
+        "ramp": ["#8fbde0", "#08306b"],
         "nodata": "#e6e9ed",
         "stroke": "#ffffff",
     },
@@ -140,6 +141,20 @@ def theme() -> alt.theme.ThemeConfig:
     return {"config": config("light")}
 
 
+def luminance(hex_colour: str) -> float:
+    """Relative luminance of an sRGB colour ``#rrggbb`` (WCAG 2.1)."""
+    h = hex_colour.lstrip("#")
+    rgb = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
 def color(role: str, mode: str = "light") -> str:
     """A colour role of the theme, e.g. ``color("primary")``."""
     return MODES[mode][role]
@@ -202,13 +217,28 @@ def spec_of(chart: alt.TopLevelMixin, alt_text: str = "") -> dict:
     return spec
 
 
+def _static_spec(spec: dict) -> dict:
+    """The specification as drawn at build time: local data inlined, Arial-metric fonts."""
+    text = json.dumps(_inline_local_data(spec))
+    return json.loads(text.replace(json.dumps(FONT)[1:-1], json.dumps(STATIC_FONT)[1:-1]))
+
+
+def static_pdf(spec: dict) -> bytes:
+    """The chart drawn at build time as a vector PDF (for the LaTeX builder, which takes no SVG)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_pdf(_static_spec(spec), vl_version=VL_VERSION)
+
+
 def static_svg(spec: dict) -> str:
     """The chart drawn at build time (light theme, white background), as an SVG document."""
     import vl_convert as vlc
 
-    spec = json.loads(json.dumps(_inline_local_data(spec)).replace(json.dumps(FONT)[1:-1], json.dumps(STATIC_FONT)[1:-1]))
-    svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)
-    return re.sub(r' d="([^"]*)"', lambda m: f' d="{_thin_path(m.group(1))}"', svg)
+    svg = vlc.vegalite_to_svg(_static_spec(spec), vl_version=VL_VERSION)
+    svg = re.sub(r' d="([^"]*)"', lambda m: f' d="{_thin_path(m.group(1))}"', svg)
+    # The drawing is an image with the figure's text alternative: per-mark roles and labels, and
+    # pointer events, serve only the live chart, so they are dropped (a third of the bytes).
+    return re.sub(r' (?:role|aria-[a-z]+|pointer-events)="[^"]*"', "", svg)
 
 
 _NUM = r"-?\d+(?:\.\d+)?"
@@ -216,11 +246,11 @@ _POLYGONS = re.compile(rf"(?:M{_NUM},{_NUM}(?:L{_NUM},{_NUM})*Z)+")
 _POINT = re.compile(rf"({_NUM}),({_NUM})")
 
 
-def _thin_path(d: str, tol: float = 0.5) -> str:
+def _thin_path(d: str, tol: float = 1.0) -> str:
     """A polygon path (map outlines) without the points closer than ``tol`` px to the last one kept.
 
-    Natural Earth's outlines hold far more points than a few hundred pixels can show; at 0.5 px the
-    drawing is unchanged and the page is much lighter. Rings thinner than three points vanish (they
+    Natural Earth's outlines hold far more points than a few hundred pixels can show; at 1 px the
+    drawing looks the same and the page is much lighter. Rings thinner than three points vanish (they
     were specks below a pixel). Other paths are returned as they are.
     """
     if len(d) < 500 or not _POLYGONS.fullmatch(d):
@@ -272,7 +302,9 @@ class Figure:
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html(), "image/svg+xml": self.svg, "text/plain": self.alt_text}
+        return {"text/html": self.html(), "image/svg+xml": self.svg,
+                "application/pdf": base64.b64encode(static_pdf(self.spec)).decode("ascii"),
+                "text/plain": self.alt_text}
 
     def __repr__(self) -> str:
         return f"Figure({self.key!r}: {self.alt_text})"

@@ -7,6 +7,7 @@ real docutils table, numbered by Sphinx and referable with ``{numref}``.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -30,8 +31,19 @@ def fmt_number(x, digits: int = 1) -> str:
     return f"{x:g}" if float(x).is_integer() else f"{x:.{digits}f}"
 
 
+#: What makes a line start a block in MyST: a comment ('%'), a quotation ('>'), a heading ('#'), a
+#: list item ('-', '+', '*' or '1.' followed by a space).
+_BLOCK_START = re.compile(r"\s*(?:([%>#])|([-+*])(?=\s|$)|(\d+)([.)])(?=\s|$))")
+
+
 def _cell(text) -> str:
+    """One cell of a list-table: on one line, pipes escaped, and never starting a block (a cell
+    printed '> 15' would otherwise become a quotation, '% of ...' a comment)."""
     text = str(text).replace("\n", " ").replace("|", "\\|")
+    m = _BLOCK_START.match(text)
+    if m:
+        text = text.lstrip()
+        text = f"{m.group(3)}\\{text[len(m.group(3)):]}" if m.group(3) else "\\" + text
     return text if text.strip() else " "
 
 
