@@ -136,9 +136,12 @@ def test_framing_resources_pass_their_checks(study):
 def test_unknown_citation_key_in_data_is_refused(data_copy):
     path = data_copy.parent / "paradigms.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("doezema2010", "doezema2011"), encoding="utf-8")
-    problems = F.check(trata.load(data_copy))
+    problems = F.check(trata.load(data_copy, validate=False))
     assert [p.rule for p in problems] == ["citation-key"]
     assert "doezema2011" in problems[0].message
+    with pytest.raises(DataPackageError) as exc:  # validation runs the same check, before any notebook
+        trata.load(data_copy)
+    assert [p.rule for p in exc.value.problems] == ["citation-key"]
 
 
 def test_malformed_citation_list_is_refused_by_the_schema(data_copy):
@@ -157,7 +160,7 @@ def test_milestone_year_must_agree_with_its_status(data_copy):
     rows[1][header.index("year")] = "2000"
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
-    problems = F.check(trata.load(data_copy))
+    problems = F.check(trata.load(data_copy, validate=False))
     assert [p.rule for p in problems] == ["year-status"]
     assert problems[0].line == 2
 
@@ -172,7 +175,7 @@ def test_palermo_protocol_has_no_year(study):
 def test_all_five_criteria_required(data_copy):
     path = data_copy.parent / "inclusion_criteria.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("rest,true", "rest,false"), encoding="utf-8")
-    assert [p.rule for p in F.check(trata.load(data_copy))] == ["all-required"]
+    assert [p.rule for p in F.check(trata.load(data_copy, validate=False))] == ["all-required"]
 
 
 def test_new_resources_are_appended_after_the_foundation(study):

@@ -79,20 +79,20 @@ def test_new_resources_do_not_break_the_rules(tmp_path, capsys):
     validated by their schemas and otherwise left alone, tabular or not."""
     pkg = tmp_path / "data"
     packages.copy_data(pkg)
-    (pkg / "paradigms.csv").write_text("paradigm,label\nneoabolitionist,Neo-abolitionist feminism\npro_rights,Pro-rights feminism\n",
+    (pkg / "glossary.csv").write_text("term,label\nneoabolitionist,Neo-abolitionist feminism\npro_rights,Pro-rights feminism\n",
                                        encoding="utf-8")
     (pkg / "notes.json").write_text('{"any": "thing"}', encoding="utf-8")
     d = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     d["resources"] += [
-        {"name": "paradigms", "path": "paradigms.csv", "schema": {
-            "fields": [{"name": "paradigm", "type": "string", "constraints": {"required": True, "enum": ["neoabolitionist", "pro_rights"]}},
-                       {"name": "label", "type": "string"}], "primaryKey": ["paradigm"]}},
+        {"name": "glossary", "path": "glossary.csv", "schema": {
+            "fields": [{"name": "term", "type": "string", "constraints": {"required": True, "enum": ["neoabolitionist", "pro_rights"]}},
+                       {"name": "label", "type": "string"}], "primaryKey": ["term"]}},
         {"name": "notes", "path": "notes.json", "format": "json"},
     ]
     (pkg / "datapackage.json").write_text(json.dumps(d), encoding="utf-8")
     assert main(["validate", str(pkg)]) == 0
     # and their categories are checked like any other: by their schema, and for stray spaces
-    (pkg / "paradigms.csv").write_text("paradigm,label\nneoabolitionist,Neo-abolitionist feminism\n pro_rights,Pro-rights feminism\n",
+    (pkg / "glossary.csv").write_text("term,label\nneoabolitionist,Neo-abolitionist feminism\n pro_rights,Pro-rights feminism\n",
                                        encoding="utf-8")
     assert main(["validate", str(pkg)]) == 2
-    assert "paradigms.csv, line 3, column 'paradigm': [constraint-error] value ' pro_rights' is not a known category (it has stray whitespace: write 'pro_rights')" in capsys.readouterr().err
+    assert "glossary.csv, line 3, column 'term': [constraint-error] value ' pro_rights' is not a known category (it has stray whitespace: write 'pro_rights')" in capsys.readouterr().err

@@ -13,7 +13,9 @@ checked by Frictionless; the rules here add what a schema cannot say.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -513,6 +515,36 @@ def excerpt_years_agree_with_roster(study) -> list[Problem]:
     if "network_types" in study:
         for t in sorted(set(study["network_types"]["network_type"]) - set(df["network_type"])):
             out.append(Problem(study.file("excerpts"), "complete-crossing", f"no excerpt for network type '{t}'"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# the framing chapters' resources (paradigms, legal milestones, inclusion criteria)
+
+
+@rule("citation-key", "year-status", "consecutive-order", "time-order", "five-criteria", "all-required")
+def framing_resources_are_consistent(study) -> list[Problem]:
+    """The framing chapters' resources hold together (``trata.framing.check``): every citation key
+    in the paradigms and legal milestones is defined in references.bib; a milestone has a year
+    exactly when the article states one, dated milestones are in time order, orders run 1, 2, ...;
+    the five inclusion criteria are numbered 1 to 5 and all required."""
+    if not {"paradigms", "legal_milestones", "inclusion_criteria"} & set(study.frames):
+        return []
+    from . import framing
+
+    out = []
+    for p in framing.check(study):
+        key = re.search(r"citation key '([^']+)'", p.message)
+        if key and p.line is None:  # locate the cell that cites it
+            name = next((r["name"] for r in study.descriptor["resources"] if r.get("path") == p.file), None)
+            if name in study.frames:
+                df = study.frames[name]
+                hits = [(i, c) for c in df.columns for i, v in df[c].items()
+                        if isinstance(v, str) and key.group(1) in framing.split_keys(v)]
+                if hits:
+                    i, c = hits[0]
+                    p = dataclasses.replace(p, line=study.line(name, i), column=c)
+        out.append(p)
     return out
 
 

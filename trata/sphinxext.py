@@ -3,8 +3,8 @@
 Stale output is made impossible this way. jupyter-cache keys a notebook on its code cells and its
 kernelspec only, so a changed CSV would otherwise reuse old outputs. On reading each notebook
 that has code cells, this extension writes a fingerprint into the notebook's kernelspec
-metadata: a hash of the data the notebook reads, of the analysis package's source and of the map
-the rules check states against. A change to any of those files changes the key: the notebook is
+metadata: a hash of the data the notebook reads, of the analysis package's source, of the map
+the rules check states against and of the bibliography the citation keys are checked against. A change to any of those files changes the key: the notebook is
 re-read and re-executed, and its page rewritten. A notebook without code cells depends on no
 data and is left alone. Going back to earlier data finds the earlier record again, so the cache
 is content-addressed, never wrong.
@@ -43,6 +43,8 @@ from sphinx.util.nodes import nested_parse_with_titles
 logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: The bibliography: the framing chapters check their citation keys against it.
+BIBFILE = PACKAGE_DIR.parent / "references.bib"
 FRONTMATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 CODE_CELL = re.compile(r"^\s*(```+|~~~+)\s*\{code-cell\}", re.M)
 
@@ -100,7 +102,7 @@ def fingerprint(package: Path, resources: set[str] | None = None) -> str:
         if PATH_DEPENDENCY in resources:
             h.update(str(package.resolve()).encode())
         _hash_files(h, [package] + [f for name in sorted(resources) for f in files.get(name, [])])
-    _hash_files(h, [map_path()] + code_files())
+    _hash_files(h, [map_path(), BIBFILE] + code_files())
     return h.hexdigest()
 
 
