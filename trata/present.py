@@ -32,6 +32,8 @@ def fmt_number(x, digits: int = 1) -> str:
 
 def _cell(text) -> str:
     text = str(text).replace("\n", " ").replace("|", "\\|")
+    if text.startswith("%"):
+        text = "\\" + text  # a line starting with % is a MyST comment: the cell would be empty
     return text if text.strip() else " "
 
 
