@@ -18,16 +18,16 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 JOBS   ?= 1
 
-.PHONY: book test serve clean env validate help release pdf zenodo
+.PHONY: book test serve clean env validate help
 
 help:
 	@echo "make book   build the HTML site into $(OUT)/html (DATA=path/to/datapackage.json for other data)"
 	@echo "make test   run the test suite (unit, data, build, browser)"
+	@echo "make release VERSION=X.Y.Z  test, set the version, build site and PDF, write dist/, tag vX.Y.Z"
+	@echo "make pdf    build the PDF edition into $(OUT)/pdf/"
+	@echo "make zenodo write .zenodo.json from CITATION.cff"
 	@echo "make serve  preview the built site on http://$(HOST):$(PORT)/"
 	@echo "make clean  remove the builds and caches (keeps .venv)"
-	@echo "make release VERSION=X.Y.Z  test, set the version, build site and PDF, write dist/, tag vX.Y.Z"
-	@echo "make pdf    build the PDF edition into $(OUT)/pdf"
-	@echo "make zenodo write .zenodo.json from CITATION.cff"
 
 # The environment is rebuilt when it is missing or older than the pinned requirements.
 $(STAMP): requirements.txt pyproject.toml
@@ -53,17 +53,18 @@ serve: $(STAMP)
 	@test -d $(OUT)/html || { echo "no site at $(OUT)/html: run 'make book' first"; exit 1; }
 	$(BIN)/python -m http.server --bind $(HOST) --directory $(OUT)/html $(PORT)
 
-# The release and the PDF edition print with Debian's Chromium (headless).
+# Releases and the PDF edition (trata/release.py). The PDF is printed by Debian's Chromium.
+.PHONY: release pdf zenodo
 CHROMIUM ?= /usr/bin/chromium
 RELEASE_ARGS ?=
 
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=X.Y.Z"; exit 2; }
-	@test -x $(CHROMIUM) || apt-get install -y chromium
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
 	$(BIN)/python -m trata.release release $(VERSION) $(RELEASE_ARGS)
 
 pdf: $(STAMP)
-	@test -x $(CHROMIUM) || apt-get install -y chromium
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
 	$(BIN)/python -m trata.release pdf --out $(OUT)
 
 zenodo: $(STAMP)
