@@ -98,7 +98,7 @@ def test_labels_are_stable_names_unique_across_the_book(anchors):
     assert not bad, f"labels must be tbl-<chapter>-<what> or fig-<chapter>-<what>, lowercase: {bad}"
     assert len(labels) == len(set(labels)), "a label is used on two pages"
     for anchor, number in anchors.items():
-        kind = "Table" if anchor.split("#", 1)[1].startswith("tbl-") else "Figure"
+        kind = ("Table",) if anchor.split("#", 1)[1].startswith("tbl-") else ("Fig.", "Figure")
         assert number.startswith(kind), f"{anchor} is numbered {number!r}"
 
 

@@ -39,12 +39,13 @@ class Captions(HTMLParser):
     def __init__(self):
         super().__init__()
         self.tables, self.figures, self.bibliography = [], [], []
-        self._target, self._buf, self._depth = None, [], 0
+        self._target, self._buf, self._depth, self._numbered = None, [], 0, False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if self._target:
+        if self._target is not None:
             self._depth += tag not in ("br", "img", "hr", "meta", "link", "input")
+            self._numbered |= tag == "span" and "caption-number" in (a.get("class") or "").split()
             return
         if tag == "caption":
             self._target = self.tables
@@ -54,6 +55,7 @@ class Captions(HTMLParser):
             self._target = self.bibliography
         if self._target is not None:
             self._buf, self._depth = [], 1
+            self._numbered = self._target is self.bibliography
 
     def handle_endtag(self, tag):
         if self._target is None:
@@ -61,7 +63,8 @@ class Captions(HTMLParser):
         self._depth -= 1
         if self._depth == 0:
             text = re.sub(r"\s+", " ", "".join(self._buf)).strip()
-            self._target.append(text[:-1].rstrip() if text.endswith("#") else text)
+            if self._numbered:  # only numbered captions: "Table 3 ...", "Fig. 2 ..."
+                self._target.append(text[:-1].rstrip() if text.endswith("#") else text)
             self._target = None
 
     def handle_data(self, data):
@@ -76,8 +79,6 @@ def captions(site) -> Captions:
     for page in sorted(site.rglob("*.html")):
         if "_static" not in page.parts and page.name not in ("genindex.html", "search.html"):
             parser.feed(page.read_text(encoding="utf-8"))
-    parser.tables = [t for t in parser.tables if t.startswith("Table ")]
-    parser.figures = [f for f in parser.figures if f.startswith("Figure ")]
     return parser
 
 

@@ -6,6 +6,8 @@ real docutils table, numbered by Sphinx and referable with ``{numref}``.
 
 from __future__ import annotations
 
+import re
+
 import math
 from collections.abc import Sequence
 
@@ -30,10 +32,16 @@ def fmt_number(x, digits: int = 1) -> str:
     return f"{x:g}" if float(x).is_integer() else f"{x:.{digits}f}"
 
 
+# A cell is a Markdown block of its own: text that starts like a block marker would become a
+# comment (% ...), a quotation (> 15), a heading, a list or a rule instead of plain text.
+_BLOCK_START = re.compile(r"^(?:[%>#=+*_-]|\d+[.)](?=\s|$))")
+
+
 def _cell(text) -> str:
     text = str(text).replace("\n", " ").replace("|", "\\|")
-    if text.startswith("%"):
-        text = "\\" + text  # a line starting with % is a MyST comment: the cell would be empty
+    match = _BLOCK_START.match(text)
+    if match:  # a backslash before ASCII punctuation is an escape: the character is printed as is
+        text = text[:match.end() - 1] + "\\" + text[match.end() - 1:]
     return text if text.strip() else " "
 
 
