@@ -235,11 +235,18 @@ def test_checksums_verify_with_sha256sum(tmp_path):
     assert subprocess.run(["sha256sum", "--check", "--quiet", sums.name], cwd=tmp_path).returncode == 0
 
 
+def _note_a_change(changelog: Path) -> None:
+    """Add an item under [Unreleased], as a change to be released would (it may be empty now)."""
+    text = changelog.read_text()
+    changelog.write_text(text.replace("## [Unreleased]\n", "## [Unreleased]\n\n### Fixed\n\n- A change.\n", 1))
+
+
 @pytest.fixture
 def metadata_copy(tmp_path) -> Path:
     for name in ("VERSION", "CITATION.cff", "CHANGELOG.md", ".zenodo.json", "data/datapackage.json"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
+    _note_a_change(tmp_path / "CHANGELOG.md")
     return tmp_path
 
 
@@ -256,7 +263,7 @@ def test_set_version_writes_the_version_everywhere(metadata_copy):
     assert (zenodo["version"], zenodo["publication_date"]) == ("9.8.7", "2031-02-03")
     changelog = (root / "CHANGELOG.md").read_text()
     unreleased, released = changelog.split("## [Unreleased]")[1].split("## [9.8.7] - 2031-02-03")
-    assert unreleased.strip() == "" and "### Added" in released
+    assert unreleased.strip() == "" and "- A change." in released.split("## [")[0]
     assert R.set_version("9.8.7", date="2031-02-03", root=root) == []  # a second time changes nothing
     R.set_version("9.8.8.dev0", root=root)
     assert "date-released" not in E.read_citation(root)
@@ -295,7 +302,8 @@ def test_release_refuses_a_dirty_tree(clone):
 
 def test_release_refuses_failing_tests_and_changes_nothing(clone):
     (clone / "tests" / "test_broken.py").write_text("def test_broken():\n    assert 1 == 2\n")
-    subprocess.run(["git", "add", "tests/test_broken.py"], cwd=clone, check=True)
+    _note_a_change(clone / "CHANGELOG.md")
+    subprocess.run(["git", "add", "tests/test_broken.py", "CHANGELOG.md"], cwd=clone, check=True)
     subprocess.run(["git", "commit", "-q", "-m", "A failing test"], cwd=clone, check=True)
     before = _state(clone)
     with pytest.raises(R.ReleaseError, match="tests failed"):
