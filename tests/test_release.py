@@ -175,6 +175,20 @@ def _titles(outline) -> list[str]:
     return titles
 
 
+def test_pdf_links_stay_inside_the_pdf_or_go_to_the_web(pdf):
+    """No link to a file of the build machine: citations jump to the PDF's own bibliography."""
+    uris, internal = [], 0
+    for page in pdf.pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            if "/URI" in action:
+                uris.append(str(action["/URI"]))
+            elif annot.get_object().get("/Dest") is not None or action.get("/S") == "/GoTo":
+                internal += 1
+    assert not [u for u in uris if not u.startswith(("https://", "http://", "mailto:"))], uris
+    assert internal > 0
+
+
 def test_pdf_has_an_outline_of_the_chapters(pdf):
     titles = _titles(pdf.outline)
     assert {"Contents", "How to cite", "Changes", "Bibliography"} <= set(titles)

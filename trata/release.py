@@ -179,13 +179,18 @@ def singlehtml_page(site: Path) -> Path:
 
     Sphinx names the page after the root document (``book/intro.html``) but writes its links to
     ``_static/`` and ``_images/`` relative to the top of the build: the copy makes them resolve.
+    Links to the page itself (citations point to ``book/intro.html#id2``) become links within the
+    page, so that the PDF links to its own bibliography and never to a file on the build machine.
     """
     pages = [p for p in site.rglob("*.html")
              if p.name not in ("index.html", "edition.html") and "_static" not in p.parts]
     if len(pages) != 1:
         raise ReleaseError(f"expected one page in {site}, found {[str(p) for p in pages]}")
+    self_ref = re.escape(pages[0].relative_to(site).as_posix())
+    text = pages[0].read_text(encoding="utf-8")
+    text = re.sub(rf'href="{self_ref}(#[^"]*)?"', lambda m: f'href="{m.group(1) or "#"}"', text)
     page = site / "edition.html"
-    shutil.copyfile(pages[0], page)
+    page.write_text(text, encoding="utf-8")
     return page
 
 
