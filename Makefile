@@ -18,7 +18,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 JOBS   ?= 1
 
-.PHONY: book test serve clean env validate help
+.PHONY: book test serve clean env validate help vendor browser
 
 help:
 	@echo "make book   build the HTML site into $(OUT)/html (DATA=path/to/datapackage.json for other data)"
@@ -28,6 +28,7 @@ help:
 	@echo "make zenodo write .zenodo.json from CITATION.cff"
 	@echo "make serve  preview the built site on http://$(HOST):$(PORT)/"
 	@echo "make clean  remove the builds and caches (keeps .venv)"
+	@echo "make vendor refresh the Vega libraries in book/_static/vendor from package-lock.json"
 
 # The environment is rebuilt when it is missing or older than the pinned requirements.
 $(STAMP): requirements.txt pyproject.toml
@@ -46,8 +47,20 @@ validate: $(STAMP)
 book: $(STAMP)
 	$(BIN)/python -m trata build --data $(DATA) --out $(OUT) --jobs $(JOBS)
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Browser tests: Debian's Chromium and axe-core (pinned in package-lock.json), installed when missing.
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
+
+# Refresh the JavaScript the site serves itself from the versions pinned in package-lock.json.
+vendor:
+	npm ci --no-audit --no-fund
+	for p in vega vega-lite vega-embed; do \
+	  cp node_modules/$$p/build/$$p.min.js book/_static/vendor/; \
+	  cp node_modules/$$p/LICENSE book/_static/vendor/LICENSE-$$p.txt; done
 
 serve: $(STAMP)
 	@test -d $(OUT)/html || { echo "no site at $(OUT)/html: run 'make book' first"; exit 1; }
@@ -58,9 +71,9 @@ serve: $(STAMP)
 CHROMIUM ?= /usr/bin/chromium
 RELEASE_ARGS ?=
 
-release: $(STAMP)
+# The release runs the whole test suite first, browser tests included: it needs what `make test` needs.
+release: $(STAMP) browser
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=X.Y.Z"; exit 2; }
-	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
 	$(BIN)/python -m trata.release release $(VERSION) $(RELEASE_ARGS)
 
 pdf: $(STAMP)
@@ -72,3 +85,7 @@ zenodo: $(STAMP)
 
 clean:
 	rm -rf _build dist artifacts conf.py .pytest_cache
+
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py

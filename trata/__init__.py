@@ -6,6 +6,7 @@ The pipeline runs one way, one module a step:
 ``tables``     derive the annex tables (counts and shares with their stated base)
 ``reconcile``  compare every printed cell of the article with the derived value
 ``present``    turn tables into MyST for the notebooks (captions, labels)
+``audit``      check the printed article against itself; the book's choice where it is inconsistent
 ``edition``    the version, commit and build date of the book, and its citations
 ``release``    the release: version everywhere, HTML and PDF, reproducible archives, checksums
 """

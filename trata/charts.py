@@ -7,7 +7,8 @@ Every figure of the book is an Altair chart built with the theme registered here
   ``book/_static/trata-figures.js`` with the Vega libraries the site serves itself), a static SVG
   rendered at build time with vl-convert (shown while JavaScript is off and used for printing),
   and the text alternative as the container's accessible name;
-* ``image/svg+xml``: the same static SVG, for builders that cannot run JavaScript (LaTeX, PDF);
+* ``image/svg+xml``: the same static SVG, for builders that cannot run JavaScript (EPUB);
+* ``application/pdf``: the same drawing as vector PDF, for the LaTeX/PDF builder;
 * ``text/plain``: the text alternative.
 
 A page places it with::
@@ -24,7 +25,7 @@ light one is the chart's own configuration; the dark one travels with the chart 
 
 from __future__ import annotations
 
-import copy
+import base64
 import html
 import json
 import re
@@ -74,7 +75,7 @@ MODES: dict[str, dict] = {
         "interval": "#222832",
         "category": [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "reddish_purple",
                                              "sky_blue", "orange", "yellow", "black")],
-        "ramp": ["#b3d3ec", "#08306b"],
+        "ramp": ["#8fbde0", "#08306b"],
         "nodata": "#e6e9ed",
         "stroke": "#ffffff",
     },
@@ -88,8 +89,8 @@ MODES: dict[str, dict] = {
         "interval": "#ced6dd",
         "category": [OKABE_ITO[k] for k in ("sky_blue", "orange", "bluish_green", "reddish_purple",
                                              "yellow", "vermillion", "blue", "black")],
-        "ramp": ["#1d3c5a", "#a6dcff"],
-        "nodata": "#29313d",
+        "ramp": ["#2f6f9f", "#c4e8ff"],
+        "nodata": "#3a414b",
         "stroke": "#14181e",
     },
 }
@@ -138,6 +139,20 @@ def config(mode: str = "light") -> dict:
 @alt.theme.register("trata", enable=True)
 def theme() -> alt.theme.ThemeConfig:
     return {"config": config("light")}
+
+
+def luminance(hex_colour: str) -> float:
+    """Relative luminance of an sRGB colour ``#rrggbb`` (WCAG 2.1)."""
+    h = hex_colour.lstrip("#")
+    rgb = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 
 def color(role: str, mode: str = "light") -> str:
@@ -202,13 +217,28 @@ def spec_of(chart: alt.TopLevelMixin, alt_text: str = "") -> dict:
     return spec
 
 
+def _static_spec(spec: dict) -> dict:
+    """The specification as drawn at build time: local data inlined, Arial-metric fonts."""
+    text = json.dumps(_inline_local_data(spec))
+    return json.loads(text.replace(json.dumps(FONT)[1:-1], json.dumps(STATIC_FONT)[1:-1]))
+
+
+def static_pdf(spec: dict) -> bytes:
+    """The chart drawn at build time as a vector PDF (for the LaTeX builder, which takes no SVG)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_pdf(_static_spec(spec), vl_version=VL_VERSION)
+
+
 def static_svg(spec: dict) -> str:
     """The chart drawn at build time (light theme, white background), as an SVG document."""
     import vl_convert as vlc
 
-    spec = json.loads(json.dumps(_inline_local_data(spec)).replace(json.dumps(FONT)[1:-1], json.dumps(STATIC_FONT)[1:-1]))
-    svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)
-    return re.sub(r' d="([^"]*)"', lambda m: f' d="{_thin_path(m.group(1))}"', svg)
+    svg = vlc.vegalite_to_svg(_static_spec(spec), vl_version=VL_VERSION)
+    svg = re.sub(r' d="([^"]*)"', lambda m: f' d="{_thin_path(m.group(1))}"', svg)
+    # The drawing is an image with the figure's text alternative: per-mark roles and labels, and
+    # pointer events, serve only the live chart, so they are dropped (a third of the bytes).
+    return re.sub(r' (?:role|aria-[a-z]+|pointer-events)="[^"]*"', "", svg)
 
 
 _NUM = r"-?\d+(?:\.\d+)?"
@@ -216,11 +246,11 @@ _POLYGONS = re.compile(rf"(?:M{_NUM},{_NUM}(?:L{_NUM},{_NUM})*Z)+")
 _POINT = re.compile(rf"({_NUM}),({_NUM})")
 
 
-def _thin_path(d: str, tol: float = 0.5) -> str:
+def _thin_path(d: str, tol: float = 1.0) -> str:
     """A polygon path (map outlines) without the points closer than ``tol`` px to the last one kept.
 
-    Natural Earth's outlines hold far more points than a few hundred pixels can show; at 0.5 px the
-    drawing is unchanged and the page is much lighter. Rings thinner than three points vanish (they
+    Natural Earth's outlines hold far more points than a few hundred pixels can show; at 1 px the
+    drawing looks the same and the page is much lighter. Rings thinner than three points vanish (they
     were specks below a pixel). Other paths are returned as they are.
     """
     if len(d) < 500 or not _POLYGONS.fullmatch(d):
@@ -272,7 +302,9 @@ class Figure:
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html(), "image/svg+xml": self.svg, "text/plain": self.alt_text}
+        return {"text/html": self.html(), "image/svg+xml": self.svg,
+                "application/pdf": base64.b64encode(static_pdf(self.spec)).decode("ascii"),
+                "text/plain": self.alt_text}
 
     def __repr__(self) -> str:
         return f"Figure({self.key!r}: {self.alt_text})"
@@ -289,7 +321,12 @@ def glue_figure(key: str, chart: alt.TopLevelMixin, alt_text: str) -> None:
 # statistics shown in the figures
 
 
-def wilson(count: int, nobs: int, alpha: float = 0.05) -> tuple[float, float]:
+#: Confidence level of every interval in the figures.
+CONFIDENCE = 0.95
+CL = f"{CONFIDENCE:.0%}"
+
+
+def wilson(count: int, nobs: int, alpha: float = 1 - CONFIDENCE) -> tuple[float, float]:
     """Wilson score interval of a proportion, in percent (statsmodels' implementation)."""
     from statsmodels.stats.proportion import proportion_confint
 
@@ -316,7 +353,7 @@ def _join(items: list[str]) -> str:
 
 
 def countries_data(study: Study) -> pd.DataFrame:
-    """Table 1 without its total, with the 95% Wilson interval of each share."""
+    """Table 1 without its total, with the Wilson interval of each share (level: CONFIDENCE)."""
     df = tables.table1(study)
     df = df[df["country"] != "Total"].copy()
     ci = [wilson(n, b) for n, b in zip(df["n"], df["base"])]
@@ -330,12 +367,12 @@ def countries_chart(study: Study) -> alt.LayerChart:
     order = df.sort_values(["n", "country"], ascending=[False, True])["country"].tolist()
     tooltip = [alt.Tooltip("country:N", title="Country"), alt.Tooltip("n:Q", title="Women"),
                alt.Tooltip("share:Q", title="% of interviewees", format=".1f"),
-               alt.Tooltip("lo:Q", title="95% CI, low", format=".1f"),
-               alt.Tooltip("hi:Q", title="95% CI, high", format=".1f")]
+               alt.Tooltip("lo:Q", title=f"{CL} CI, low", format=".1f"),
+               alt.Tooltip("hi:Q", title=f"{CL} CI, high", format=".1f")]
     y = alt.Y("country:N", sort=order, title=None)
     x_max = float(df["hi"].max())
     bars = alt.Chart().mark_bar().encode(
-        y=y, x=alt.X("share:Q", title="Share of interviewees (%), with 95% confidence interval",
+        y=y, x=alt.X("share:Q", title=f"Share of interviewees (%), with {CL} confidence interval",
                      scale=alt.Scale(domain=[0, x_max])), tooltip=tooltip)
     ci = alt.Chart().mark_rule().encode(y=y, x="lo:Q", x2="hi:Q", tooltip=tooltip)
     ends = alt.Chart().mark_tick(thickness=2, size=10).encode(y=y, x="hi:Q", tooltip=tooltip)
@@ -348,7 +385,7 @@ def countries_alt(study: Study) -> str:
     base = int(df["base"].iloc[0])
     first = df.iloc[0]
     rest = [f"{r.country} {r.n} ({_pct(r.share)})" for r in df.iloc[1:].itertuples()]
-    return (f"Bar chart of the {base} interviewees by country of origin, with 95% confidence intervals. "
+    return (f"Bar chart of the {base} interviewees by country of origin, with {CL} confidence intervals. "
             f"{first.country} has the largest share, {_women(first.n)} ({_pct(first.share)}, interval "
             f"{first.lo:.1f} to {first.hi:.1f}%), followed by {_join(rest)}.")
 
@@ -515,15 +552,14 @@ def leaders_chart(study: Study) -> alt.VConcatChart:
         y=y, x=alt.X("leaders:Q", title="Networks, by the sex of the leader", axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("sex:N", title="Leader", scale=alt.Scale(domain=["Men", "Women"]),
                         legend=alt.Legend(orient="right", direction="vertical")),
-        order=alt.Order("sex:N"),
         tooltip=[alt.Tooltip("label:N", title="Network type"), alt.Tooltip("sex:N", title="Leader"),
                  alt.Tooltip("leaders:Q", title="Networks"), alt.Tooltip("total_n:Q", title="Networks of the type")],
     ).properties(width=320, height=alt.Step(26), title="Networks by type and sex of the leader")
     tip = [alt.Tooltip("label:N", title="Network type"), alt.Tooltip("female_n:Q", title="Led by a woman"),
            alt.Tooltip("total_n:Q", title="Networks"), alt.Tooltip("female_share:Q", title="% led by women", format=".1f"),
-           alt.Tooltip("female_lo:Q", title="95% CI, low", format=".1f"),
-           alt.Tooltip("female_hi:Q", title="95% CI, high", format=".1f")]
-    x = alt.X("female_share:Q", title="Led by a woman (%), with 95% confidence interval",
+           alt.Tooltip("female_lo:Q", title=f"{CL} CI, low", format=".1f"),
+           alt.Tooltip("female_hi:Q", title=f"{CL} CI, high", format=".1f")]
+    x = alt.X("female_share:Q", title=f"Led by a woman (%), with {CL} confidence interval",
               scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 25, 50, 75, 100]))
     ci = alt.Chart().mark_rule().encode(y=y, x="female_lo:Q", x2="female_hi:Q", tooltip=tip)
     dot = alt.Chart().mark_point().encode(y=y, x=x, tooltip=tip)
@@ -538,7 +574,7 @@ def leaders_alt(study: Study) -> str:
     which = [f"{r.label.lower()} ({r.female_n} of {r.total_n})" for r in with_women.itertuples()]
     where = f"women led networks only among {_join(which)}" if which else "no type had a woman leader"
     return (f"Bar chart of the {tot.total_n} networks by type and sex of the leader, with the share led by women "
-            f"and its 95% confidence interval. Men led {tot.male_n} and women {tot.female_n} "
+            f"and its {CL} confidence interval. Men led {tot.male_n} and women {tot.female_n} "
             f"({_pct(tot.female_share)}, interval {tot.female_lo:.1f} to {tot.female_hi:.1f}%); {where}.")
 
 

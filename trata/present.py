@@ -6,9 +6,8 @@ real docutils table, numbered by Sphinx and referable with ``{numref}``.
 
 from __future__ import annotations
 
-import re
-
 import math
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -32,16 +31,19 @@ def fmt_number(x, digits: int = 1) -> str:
     return f"{x:g}" if float(x).is_integer() else f"{x:.{digits}f}"
 
 
-# A cell is a Markdown block of its own: text that starts like a block marker would become a
-# comment (% ...), a quotation (> 15), a heading, a list or a rule instead of plain text.
-_BLOCK_START = re.compile(r"^(?:[%>#=+*_-]|\d+[.)](?=\s|$))")
+#: What makes a line start a block in MyST: a comment ('%'), a quotation ('>'), a heading ('#'), a
+#: list item ('-', '+', '*' or '1.' followed by a space).
+_BLOCK_START = re.compile(r"\s*(?:([%>#])|([-+*])(?=\s|$)|(\d+)([.)])(?=\s|$))")
 
 
 def _cell(text) -> str:
+    """One cell of a list-table: on one line, pipes escaped, and never starting a block (a cell
+    printed '> 15' would otherwise become a quotation, '% of ...' a comment)."""
     text = str(text).replace("\n", " ").replace("|", "\\|")
-    match = _BLOCK_START.match(text)
-    if match:  # a backslash before ASCII punctuation is an escape: the character is printed as is
-        text = text[:match.end() - 1] + "\\" + text[match.end() - 1:]
+    m = _BLOCK_START.match(text)
+    if m:
+        text = text.lstrip()
+        text = f"{m.group(3)}\\{text[len(m.group(3)):]}" if m.group(3) else "\\" + text
     return text if text.strip() else " "
 
 

@@ -259,3 +259,80 @@ def check(study) -> list[Problem]:
     for fn in RULES:
         problems.extend(fn(study))
     return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# the structured coding of the profile chapter (typology, women's positions, excerpts)
+
+
+@rule
+def typology_is_complete(study) -> list[Problem]:
+    """The typology codes every network type on every dimension, and a dimension the article does
+    not describe is coded 'not_described' (and only then)."""
+    out = []
+    if "typology" not in study or "network_types" not in study:
+        return out
+    df = study["typology"]
+    fields = study.resource("typology")["schema"]["fields"]
+    dims = next(f for f in fields if f["name"] == "dimension")["constraints"]["enum"]
+    have = set(zip(df["network_type"], df["dimension"]))
+    for t in study["network_types"]["network_type"]:
+        for dim in dims:
+            if (t, dim) not in have:
+                out.append(Problem(_file(study, "typology"), "complete-crossing",
+                                   f"no row for network type '{t}' on dimension '{dim}' (write code 'not_described' if the article says nothing)"))
+    for i, row in df.iterrows():
+        if (row["code"] == "not_described") == bool(row["described"]):
+            out.append(Problem(_file(study, "typology"), "described-agrees-with-code",
+                               f"{row['network_type']}/{row['dimension']}: code '{row['code']}' but described = {row['described']}",
+                               line=_line(i), column="described"))
+    return out
+
+
+@rule
+def every_network_type_has_women_positions(study) -> list[Problem]:
+    """Every network type has at least one row in women_positions; a victim who acted against no one
+    has no motive and no ground, and a woman who did act has both."""
+    out = []
+    if "women_positions" not in study or "network_types" not in study:
+        return out
+    df = study["women_positions"]
+    for t in sorted(set(study["network_types"]["network_type"]) - set(df["network_type"])):
+        out.append(Problem(_file(study, "women_positions"), "complete-crossing", f"no position for network type '{t}'"))
+    for i, row in df.iterrows():
+        victim_only = row["line"] == "victim"
+        if victim_only != (row["motive"] == "not_applicable") or victim_only != (row["gallagher_basis"] == "not_applicable"):
+            out.append(Problem(_file(study, "women_positions"), "line-agrees-with-motive",
+                               f"{row['position_id']}: line '{row['line']}' with motive '{row['motive']}' and ground '{row['gallagher_basis']}'",
+                               line=_line(i), column="motive"))
+        if row["motive"] == "profit" and row["gallagher_basis"] != "none":
+            out.append(Problem(_file(study, "women_positions"), "line-agrees-with-motive",
+                               f"{row['position_id']}: acting for profit gives no ground for not charging her, but gallagher_basis is '{row['gallagher_basis']}'",
+                               line=_line(i), column="gallagher_basis"))
+    return out
+
+
+@rule
+def excerpt_years_agree_with_roster(study) -> list[Problem]:
+    """Each excerpt's roster_year is the roster's interview year, year_differs says whether the year
+    cited with the excerpt disagrees with it, and every network type has at least one excerpt."""
+    out = []
+    if "excerpts" not in study or "roster" not in study:
+        return out
+    years = dict(zip(study["roster"]["pseudonym"], study["roster"]["interview_year"]))
+    df = study["excerpts"]
+    for i, row in df.iterrows():
+        if row["pseudonym"] not in years:
+            continue  # reported by the foreign key
+        if row["roster_year"] != years[row["pseudonym"]]:
+            out.append(Problem(_file(study, "excerpts"), "agrees-with-roster",
+                               f"{row['excerpt_id']}: roster_year {row['roster_year']} but the roster lists {row['pseudonym']} in {years[row['pseudonym']]}",
+                               line=_line(i), column="roster_year"))
+        if bool(row["year_differs"]) != (row["year_as_cited"] != row["roster_year"]):
+            out.append(Problem(_file(study, "excerpts"), "agrees-with-roster",
+                               f"{row['excerpt_id']}: year_differs is {row['year_differs']} but the years are {row['year_as_cited']} and {row['roster_year']}",
+                               line=_line(i), column="year_differs"))
+    if "network_types" in study:
+        for t in sorted(set(study["network_types"]["network_type"]) - set(df["network_type"])):
+            out.append(Problem(_file(study, "excerpts"), "complete-crossing", f"no excerpt for network type '{t}'"))
+    return out

@@ -101,6 +101,17 @@ def on_env_merge_info(app, env, docnames, other):
     env.trata_fingerprints.update({d: other.trata_fingerprints[d] for d in docnames if d in other.trata_fingerprints})
 
 
+def on_html_page_context(app, pagename, templatename, context, doctree):
+    """Reference-list entries as list items for assistive technology.
+
+    Docutils gives each entry ``role="doc-biblioentry"`` inside a ``role="list"``; ARIA 1.3
+    deprecates that role, so the list would have no items (axe-core: aria-required-children).
+    """
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app: Sphinx):
     app.add_config_value("trata_data", "", "env")
     app.connect("builder-inited", on_builder_inited)
@@ -108,6 +119,7 @@ def setup(app: Sphinx):
     app.connect("source-read", on_source_read)
     app.connect("env-purge-doc", on_env_purge_doc)
     app.connect("env-merge-info", on_env_merge_info)
+    app.connect("html-page-context", on_html_page_context)
     app.add_js_file("trata-figures.js", loading_method="defer")
     app.add_css_file("trata.css")
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
