@@ -132,6 +132,13 @@ def config(mode: str = "light") -> dict:
         "geoshape": {"fill": c["nodata"], "stroke": c["stroke"], "strokeWidth": 0.6},
         "range": {"category": c["category"], "ramp": c["ramp"], "heatmap": c["ramp"]},
         "style": {"guide-label": {"fill": c["text"]},
+                  # tiles of matrix charts that carry text: light tiles under dark text in the light
+                  # theme, dark tiles under light text in the dark theme
+                  "tile-described": {"color": "#b3d3ec" if mode == "light" else "#1f4e70",
+                                     "fill": "#b3d3ec" if mode == "light" else "#1f4e70",
+                                     "stroke": c["stroke"], "strokeWidth": 2},
+                  "tile-undescribed": {"color": c["nodata"], "fill": c["nodata"], "stroke": c["stroke"],
+                                       "strokeWidth": 2},
                   "guide-title": {"fill": c["text"]}, "group-title": {"fill": c["text"]}},
     }
 

@@ -325,21 +325,20 @@ def typology_chart(study: Study) -> alt.Chart:
             labelExpr=f"{{{wrapped}}}[datum.label] || datum.label")),
         y=alt.Y("Dimension:N", sort=list(DIMENSIONS.values()), axis=alt.Axis(title=None, labelLimit=0)),
     )
-    # The cells keep the light theme's tiles and dark text in both modes, so the text in them stays
-    # legible whatever the page's colours.
-    light = charts.MODES["light"]
-    cells = base.mark_rect(stroke=light["stroke"], strokeWidth=2).encode(
-        color=alt.Color("In the article:N", scale=alt.Scale(domain=["Described", "Not described"],
-                                                              range=[light["ramp"][0], light["nodata"]]),
-                        legend=alt.Legend(orient="top", direction="horizontal", title="In the article")),
-        tooltip=["Network type:N", "Dimension:N", "Coding (text):N", "Summary:N"],
-    )
+    # Tiles and their text take their colours from the theme's styles, so that both modes keep
+    # the text legible (dark on light tiles, light on dark tiles).
+    tile = {}
+    tip = ["Network type:N", "Dimension:N", "Coding (text):N", "Summary:N", "In the article:N"]
+    cells = (base.mark_rect(style="tile-described", **tile).encode(tooltip=tip)
+             .transform_filter(alt.datum["In the article"] == "Described")
+             + base.mark_rect(style="tile-undescribed", **tile).encode(tooltip=tip)
+             .transform_filter(alt.datum["In the article"] == "Not described"))
     step = 54
     # one text mark per line, centred as a block on the cell (multi-line text marks grow downwards)
     lines = data[["Network type", "Dimension", "Coding"]].explode("Coding").rename(columns={"Coding": "Line"})
     lines["n"] = lines.groupby(["Network type", "Dimension"])["Line"].transform("size")
     lines["offset"] = step / 2 + (lines.groupby(["Network type", "Dimension"]).cumcount() - (lines["n"] - 1) / 2) * 12
-    text = alt.Chart(lines).mark_text(fontSize=10, baseline="middle", color=light["text"]).encode(
+    text = alt.Chart(lines).mark_text(fontSize=10, baseline="middle").encode(
         x=alt.X("Network type:N", sort=types), y=alt.Y("Dimension:N", sort=list(DIMENSIONS.values())),
         yOffset=alt.YOffset("offset:Q", scale=None), text="Line:N")
     return (cells + text).properties(width=alt.Step(90), height=alt.Step(step))
