@@ -194,8 +194,9 @@ def singlehtml_page(site: Path) -> Path:
     return page
 
 
+HEADER_TEXT = "{title} · version {version}"
 HEADER = ('<div style="font-size:7.5pt;width:100%;margin:0 14mm;color:#555;'
-          'font-family:sans-serif;text-align:right">{title} · version {version}</div>')
+          'font-family:sans-serif;text-align:right">' + HEADER_TEXT + '</div>')
 FOOTER = ('<div style="font-size:7.5pt;width:100%;text-align:center;color:#555;font-family:sans-serif">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
@@ -213,13 +214,15 @@ def print_pdf(page: Path, pdf: Path, ed: E.Edition, meta: dict) -> Path:
         browser = p.chromium.launch(executable_path=CHROMIUM,
                                     args=["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"])
         try:
-            tab = browser.new_page()
+            # Without JavaScript: the page reads completely without it (figures have their static
+            # SVG, which print CSS shows), and scripts running while the page prints would make two
+            # prints of the same page differ (the tagged PDF names its elements by DOM node).
+            tab = browser.new_page(java_script_enabled=False)
             # The PDF is made from the local files only: any request to the network is refused.
             tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                       else route.abort())
             tab.emulate_media(media="print")
             tab.goto(page.resolve().as_uri(), wait_until="load")
-            tab.evaluate("document.fonts.ready.then(() => true)")
             raw = tab.pdf(format="A4", print_background=True, display_header_footer=True,
                           header_template=HEADER.format(title=escape(meta["title"]), version=escape(ed.version)),
                           footer_template=FOOTER,
