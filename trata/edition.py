@@ -88,10 +88,6 @@ class Edition:
         return self.commit[:SHORT] if self.commit else None
 
     @property
-    def is_release(self) -> bool:
-        return bool(RELEASE.match(self.version)) and self.released is not None and not self.modified
-
-    @property
     def date(self) -> str:
         """The date to cite: the release date of a release, otherwise the build date."""
         return self.released or self.built.strftime("%Y-%m-%d")
