@@ -149,8 +149,8 @@ def _apa_names(people: list[dict], inverted: bool = True) -> str:
     names = [_apa_person(p, inverted) for p in people]
     if len(names) == 1:
         return names[0]
-    sep = ", " if inverted else ", "
-    return sep.join(names[:-1]) + (", & " if inverted else " & ") + names[-1]
+    last = ", & " if inverted or len(names) > 2 else " & "  # APA: "A, B., & C, D."; "(B. A & D. C, Trans.)"
+    return ", ".join(names[:-1]) + last + names[-1]
 
 
 def _doi_url(doi: str) -> str:

@@ -203,9 +203,9 @@ FOOTER = ('<div style="font-size:7.5pt;width:100%;text-align:center;color:#555;f
 
 def print_pdf(page: Path, pdf: Path, ed: E.Edition, meta: dict) -> Path:
     """Print the single page to PDF with Chromium (print media, A4, page numbers, outline)."""
-    from playwright.sync_api import sync_playwright
-
     from html import escape
+
+    from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         raise ReleaseError(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
