@@ -26,6 +26,9 @@ JOBS   ?= 1
 help:
 	@echo "make book   build the HTML site into $(OUT)/html (DATA=path/to/datapackage.json for other data)"
 	@echo "make test   run the test suite (unit, data, build, browser)"
+	@echo "make release VERSION=X.Y.Z  test, set the version, build site and PDF, write dist/, tag vX.Y.Z"
+	@echo "make pdf    build the PDF edition into $(OUT)/pdf/"
+	@echo "make zenodo write .zenodo.json from CITATION.cff"
 	@echo "make serve  preview the built site on http://$(HOST):$(PORT)/"
 	@echo "make clean  remove the builds and caches (keeps .venv)"
 	@echo "make vendor refresh the Vega libraries in book/_static/vendor from package-lock.json"
@@ -65,6 +68,23 @@ vendor:
 serve: $(STAMP)
 	@test -d $(OUT)/html || { echo "no site at $(OUT)/html: run 'make book' first"; exit 1; }
 	$(BIN)/python -m http.server --bind $(HOST) --directory $(OUT)/html $(PORT)
+
+# Releases and the PDF edition (trata/release.py). The PDF is printed by Debian's Chromium.
+.PHONY: release pdf zenodo
+CHROMIUM ?= /usr/bin/chromium
+RELEASE_ARGS ?=
+
+# The release runs the whole test suite first, browser tests included: it needs what `make test` needs.
+release: $(STAMP) browser
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=X.Y.Z"; exit 2; }
+	$(BIN)/python -m trata.release release $(VERSION) $(RELEASE_ARGS)
+
+pdf: $(STAMP)
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
+	$(BIN)/python -m trata.release pdf --out $(OUT)
+
+zenodo: $(STAMP)
+	$(BIN)/python -m trata.release zenodo
 
 clean:
 	rm -rf _build dist artifacts conf.py .pytest_cache

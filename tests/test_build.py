@@ -102,3 +102,15 @@ def test_tables_are_numbered_and_referable(site):
     for label in ["tbl-annex-countries", "tbl-annex-characteristics", "tbl-annex-states", "tbl-annex-escape", "tbl-annex-leaders"]:
         assert f'id="{label}"' in html
     assert re.search(r"<caption>.*?Table 1", html, re.S)
+
+
+def test_table_cells_are_plain_text_never_empty_headers_or_quotes(site):
+    """A cell such as '% of interviewees' or '> 15' is text, not a MyST comment or a quotation."""
+    for page in sorted((site / "notebooks").glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for table in re.findall(r'<table[^>]*id="tbl-[^"]+".*?</table>', html, re.S):
+            assert "<blockquote>" not in table, page.name
+            assert not re.search(r'<th class="head"></th>', table), page.name
+    rows = parse_tables(site / "notebooks" / "annex.html")["tbl-annex-escape"]
+    assert rows[0][3] == "% of interviewees"
+    assert [r[0] for r in rows[1:]] == ["< 3", "3 - 5", "6 - 14", "> 15", "Total"]

@@ -1,0 +1,111 @@
+"""Stable anchors: every numbered table and figure keeps its page and label across releases.
+
+``tests/anchors.txt`` lists them as ``page.html#label``, one a line. A reader who cited
+``.../notebooks/annex.html#tbl-annex-countries`` must land on the same table in every later
+version: the test fails when a listed anchor disappears or moves to another page. It also fails
+when a new numbered table or figure is not yet in the list, so that the list stays complete: add
+the line it prints. Removing a line is a breaking change (see CHANGELOG.md on version numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ANCHORS = Path(__file__).with_name("anchors.txt")
+LABEL = re.compile(r"^(tbl|fig)-[a-z0-9]+(-[a-z0-9]+)*$")
+SKIP_PAGES = {"genindex.html", "search.html", "index.html"}
+
+
+class NumberedTargets(HTMLParser):
+    """Ids of <table> and <figure> elements whose caption carries a number ("Table 1", "Figure 2")."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: dict[str, str] = {}
+        self._open: list[tuple[str, str | None, list[str]]] = []  # (tag, id, caption text)
+        self._in_number = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("table", "figure"):
+            self._open.append((tag, a.get("id"), []))
+        elif tag == "span" and "caption-number" in (a.get("class") or "").split() and self._open:
+            self._in_number += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("table", "figure") and self._open:
+            _, ident, number = self._open.pop()
+            if ident and "".join(number).strip():
+                self.found[ident] = "".join(number).strip()
+        elif tag == "span" and self._in_number:
+            self._in_number -= 1
+
+    def handle_data(self, data):
+        if self._in_number and self._open:
+            self._open[-1][2].append(data)
+
+
+def site_anchors(site: Path) -> dict[str, str]:
+    """``page#label`` -> caption number, for every numbered table and figure of the built site."""
+    anchors = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel in SKIP_PAGES or rel.startswith(("_static/", "_sources/")):
+            continue
+        parser = NumberedTargets()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for ident, number in parser.found.items():
+            anchors[f"{rel}#{ident}"] = number
+    return anchors
+
+
+def listed_anchors() -> list[str]:
+    lines = ANCHORS.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def anchors(site):
+    return site_anchors(site)
+
+
+def test_the_list_has_no_duplicates_and_is_sorted():
+    listed = listed_anchors()
+    assert len(listed) == len(set(listed)), "tests/anchors.txt lists an anchor twice"
+    assert listed == sorted(listed), "keep tests/anchors.txt sorted"
+    assert listed, "tests/anchors.txt is empty"
+
+
+def test_no_listed_anchor_has_disappeared(anchors):
+    gone = [a for a in listed_anchors() if a not in anchors]
+    assert not gone, ("these tables or figures lost their page or label (a citation of them would "
+                      "break): restore them, or remove them from tests/anchors.txt in a major "
+                      "release:\n" + "\n".join(gone))
+
+
+def test_every_numbered_table_and_figure_is_listed(anchors):
+    new = sorted(set(anchors) - set(listed_anchors()))
+    assert not new, "add these lines to tests/anchors.txt (keep it sorted):\n" + "\n".join(new)
+
+
+def test_labels_are_stable_names_unique_across_the_book(anchors):
+    labels = [a.split("#", 1)[1] for a in anchors]
+    bad = [label for label in labels if not LABEL.match(label)]
+    assert not bad, f"labels must be tbl-<chapter>-<what> or fig-<chapter>-<what>, lowercase: {bad}"
+    assert len(labels) == len(set(labels)), "a label is used on two pages"
+    for anchor, number in anchors.items():
+        kind = ("Table",) if anchor.split("#", 1)[1].startswith("tbl-") else ("Fig.", "Figure")
+        assert number.startswith(kind), f"{anchor} is numbered {number!r}"
+
+
+def test_parser_finds_numbered_tables_and_figures_only():
+    parser = NumberedTargets()
+    parser.feed('<table id="tbl-a-b"><caption><span class="caption-number">Table 1 </span>x</caption></table>'
+                '<table id="T_8f2c"><tr><td>1</td></tr></table>'
+                '<figure id="fig-a-c"><img/><figcaption><p><span class="caption-number">Figure 2 </span>'
+                'y</p></figcaption></figure>')
+    assert parser.found == {"tbl-a-b": "Table 1", "fig-a-c": "Figure 2"}

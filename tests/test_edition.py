@@ -1,0 +1,175 @@
+"""The edition's identity: one version everywhere, valid citation metadata, generated citations,
+and the version, commit and build date in the footer of every page."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+import yaml
+from pybtex.database import parse_file
+
+import trata
+from trata import edition as E
+from trata import release as R
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})  # Sphinx's smart quotes
+
+
+def text_of(fragment: str) -> str:
+    """Visible text of an HTML fragment, whitespace collapsed."""
+    fragment = re.sub(r"<(script|style)\b.*?</\1>", " ", fragment, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", "", fragment)).translate(QUOTES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def meta():
+    return E.read_citation(ROOT)
+
+
+@pytest.fixture(scope="module")
+def ed():
+    return E.current(ROOT)
+
+
+def test_citation_cff_validates_with_cffconvert():
+    cffconvert = Path(sys.executable).with_name("cffconvert")
+    proc = subprocess.run([str(cffconvert), "--validate"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_version_is_the_same_everywhere(meta):
+    version = (ROOT / "VERSION").read_text().strip()
+    assert E.VERSION_PATTERN.match(version)
+    assert str(meta["version"]) == version
+    assert json.loads((ROOT / "data" / "datapackage.json").read_text())["version"] == version
+    assert json.loads((ROOT / ".zenodo.json").read_text())["version"] == version
+    assert trata.__version__ == version
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"file": "VERSION"}
+
+
+def test_a_release_version_has_a_release_date_and_a_changelog_entry(meta):
+    version = E.read_version(ROOT)
+    changelog = (ROOT / "CHANGELOG.md").read_text()
+    assert re.search(r"^## \[Unreleased\]", changelog, re.M)
+    if E.RELEASE.match(version):
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(meta["date-released"]))
+        assert f"## [{version}] - {meta['date-released']}" in changelog
+    else:
+        assert "date-released" not in meta, "a development version has no release date"
+
+
+def test_zenodo_json_is_generated_from_citation_cff(meta):
+    assert (ROOT / ".zenodo.json").read_text() == R.zenodo_json(ROOT), "run make zenodo"
+    z = json.loads((ROOT / ".zenodo.json").read_text())
+    assert z["title"] == meta["title"] and z["creators"] == [{"name": "Editors of the executable edition"}]
+    assert z["related_identifiers"] == [{"identifier": "10.29101/crcs.v30i0.20701", "relation": "isDerivedFrom",
+                                         "resource_type": "publication-article", "scheme": "doi"}]
+    assert z["license"] == {"id": "CC-BY-4.0"}
+
+
+def test_the_article_is_credited_and_agrees_with_the_bibliography(meta):
+    ref = E.source_reference(meta)
+    bib = parse_file(str(ROOT / "references.bib")).entries[E.article_key(ref)]
+    assert E.article_key(ref) == "izcara2023"
+    person = bib.persons["author"][0]
+    assert (" ".join(person.last_names), " ".join(person.first_names + person.middle_names)) == \
+        (ref["authors"][0]["family-names"], ref["authors"][0]["given-names"])
+    assert bib.fields["title"].replace("{", "").replace("}", "") == ref["title"]
+    for field in ("journal", "volume", "year", "issn", "doi"):
+        assert bib.fields[field] == str(ref[field]), field
+    assert ref["authors"][0]["orcid"] == "https://orcid.org/0000-0003-0523-305X"
+
+
+def test_citation_title_is_the_book_title(meta):
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    assert meta["title"] == config["title"]
+    assert "trata.edition" in config["sphinx"]["extra_extensions"]
+
+
+def test_apa_and_bibtex_of_the_article(meta):
+    ref = E.source_reference(meta)
+    assert E.plain(E.apa_article(ref)) == (
+        "Izcara-Palacios, S. P. (2023). Sex Trafficking in Mexico: Perpetrators' Profile "
+        "(C. Rodríguez Hernández, Trans.). Convergencia Revista de Ciencias Sociales, 30. "
+        "https://doi.org/10.29101/crcs.v30i0.20701")
+    assert ("Convergencia Revista de Ciencias Sociales", "em") in E.apa_article(ref)
+    bib = E.bibtex_article(ref, "izcara2023")
+    assert bib.startswith("@article{izcara2023,\n") and "  doi      = {10.29101/crcs.v30i0.20701}" in bib
+
+
+def test_apa_and_bibtex_of_a_release(meta):
+    ed = E.Edition(version="1.2.3", commit="0123456789abcdef", modified=False,
+                   built=datetime(2031, 5, 6, tzinfo=timezone.utc), released="2031-05-07")
+    assert E.plain(E.apa_edition(meta, ed)) == (
+        "Editors of the executable edition. (2031). Sex Trafficking in Mexico: Perpetrators' Profile — "
+        "an executable edition (Version 1.2.3) [Executable book and data package].")
+    bib = E.bibtex_edition(meta, ed)
+    assert bib.startswith("@misc{trata-edition-1.2.3,\n")
+    assert "  version  = {1.2.3}" in bib and "  year     = {2031}" in bib
+    assert "Izcara-Palacios (2023), doi:10.29101/crcs.v30i0.20701" in bib
+    assert ed.footer_text() == "Version 1.2.3 · commit 0123456 · built 2031-05-06"
+
+
+def test_build_date_is_the_commit_date_or_source_date_epoch(monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert E.source_date_epoch(ROOT) == 1700000000
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = {"GIT_AUTHOR_DATE": "2024-02-03T04:05:06Z", "GIT_COMMITTER_DATE": "2024-02-03T04:05:06Z"}
+    for cmd in (["init", "-q"], ["commit", "-q", "--allow-empty", "-m", "x"]):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *cmd], cwd=repo,
+                       check=True, env={**os.environ, **env})
+    assert E.source_date_epoch(repo) == int(datetime(2024, 2, 3, 4, 5, 6, tzinfo=timezone.utc).timestamp())
+
+
+def test_footer_of_every_page_has_version_commit_and_date(site, ed):
+    pages = [p for p in site.rglob("*.html") if "_static" not in p.parts]
+    footer = re.compile(r'<p class="trata-edition" data-version="([^"]+)">(.*?)</p>')
+    checked = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if 'http-equiv="Refresh"' in text[:500]:
+            continue  # the redirect index.html
+        match = footer.search(text)
+        assert match, f"{page.relative_to(site)} has no edition footer"
+        assert match.group(1) == ed.version
+        assert html.unescape(match.group(2)).startswith(f"Version {ed.version} · commit {ed.short_commit}")
+        assert re.search(r"built \d{4}-\d{2}-\d{2}$", html.unescape(match.group(2)))
+        checked += 1
+    assert checked >= 10
+
+
+def test_cite_page_shows_the_citations_generated_from_the_metadata(site, meta, ed):
+    page = text_of((site / "book" / "cite.html").read_text(encoding="utf-8"))
+    ref = E.source_reference(meta)
+    for expected in (E.plain(E.apa_edition(meta, ed)), E.plain(E.apa_article(ref)),
+                     E.bibtex_edition(meta, ed), E.bibtex_article(ref, "izcara2023")):
+        assert re.sub(r"\s+", " ", expected) in page, expected
+    assert f"This is version {ed.version} of the edition" in page
+
+
+def test_changelog_page_shows_the_changelog(site):
+    page = text_of((site / "book" / "changelog.html").read_text(encoding="utf-8"))
+    changelog = (ROOT / "CHANGELOG.md").read_text()
+    for heading in re.findall(r"^## (.+)$", changelog, re.M):
+        assert heading in page
+    items = re.findall(r"^- (.+?)(?=^- |^#|\Z)", changelog, re.M | re.S)
+    assert items
+    for item in items:
+        assert re.sub(r"\s+", " ", item.replace("`", "")).strip() in page
