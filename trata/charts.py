@@ -8,7 +8,6 @@ Every figure of the book is an Altair chart built with the theme registered here
   rendered at build time with vl-convert (shown while JavaScript is off and used for printing),
   and the text alternative as the container's accessible name;
 * ``image/svg+xml``: the same static SVG, for builders that cannot run JavaScript (EPUB);
-* ``application/pdf``: the same drawing as vector PDF, for the LaTeX/PDF builder;
 * ``text/plain``: the text alternative.
 
 A page places it with::
@@ -310,7 +309,6 @@ class Figure:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self.html(), "image/svg+xml": self.svg,
-                "application/pdf": base64.b64encode(static_pdf(self.spec)).decode("ascii"),
                 "text/plain": self.alt_text}
 
     def __repr__(self) -> str:

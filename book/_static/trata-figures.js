@@ -33,9 +33,8 @@
 
   function loadLibraries() {
     if (!libraries) {
-      libraries = load("vega.min.js")
-        .then(function () { return load("vega-lite.min.js"); })
-        .then(function () { return load("vega-embed.min.js"); });
+      // fetched in parallel, run in order (async = false keeps the insertion order)
+      libraries = Promise.all([load("vega.min.js"), load("vega-lite.min.js"), load("vega-embed.min.js")]);
     }
     return libraries;
   }
