@@ -14,6 +14,8 @@ import trata
 from trata import audit, reconcile
 from trata.audit import CANNOT_TELL, CONSISTENT, INCONSISTENT
 
+from edits import rewrite
+
 
 def verdicts(records):
     return [r.verdict for r in records]
@@ -384,13 +386,6 @@ def test_the_books_choices(study):
     assert audit.explain("table4-bins", study).startswith("The book uses: ")
     with pytest.raises(KeyError):
         audit.chosen("no-such-topic", study)
-
-
-def rewrite(path, fn):
-    rows = list(csv.reader(path.open(encoding="utf-8")))
-    fn(rows)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 def test_corrected_data_clears_the_verdicts(data_copy):

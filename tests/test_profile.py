@@ -13,24 +13,13 @@ from trata import DataPackageError
 from trata import profile as PR
 from trata import stats
 
+from edits import refused, rewrite
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "profile.md"
 SECTIONS = ["Mexican cartel members", "Nightclub owners", "Members of trafficking groups",
             "Members of pseudo-international modelling agencies", "Freelance traffickers",
             "Pseudonovios (fake boyfriends)"]
-
-
-def rewrite(path, fn):
-    rows = list(csv.reader(path.open(encoding="utf-8")))
-    fn(rows)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-
-
-def problems(pkg):
-    with pytest.raises(DataPackageError) as exc:
-        trata.load(pkg)
-    return exc.value.problems
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,3 +320,7 @@ def test_excerpt_filters_in_the_browser(site, study):
             assert items.count() == len(ex)
         finally:
             browser.close()
+
+
+def problems(pkg):
+    return refused(pkg).problems

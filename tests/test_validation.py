@@ -1,25 +1,7 @@
 """A malformed data package raises one error naming file, line, column and rule."""
 
-import csv
-import json
-
-import pytest
-
 import trata
-from trata import DataPackageError
-
-
-def rewrite(path, fn):
-    rows = list(csv.reader(path.open(encoding="utf-8")))
-    fn(rows)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-
-
-def problems(pkg):
-    with pytest.raises(DataPackageError) as exc:
-        trata.load(pkg)
-    return exc.value.problems, str(exc.value)
+from edits import refused, rewrite
 
 
 def test_valid_package_loads(data_copy):
@@ -64,3 +46,8 @@ def test_descriptor_not_json(data_copy):
     data_copy.write_text("{not json", encoding="utf-8")
     probs, _ = problems(data_copy)
     assert probs[0].rule == "descriptor"
+
+
+def problems(pkg):
+    err = refused(pkg)
+    return err.problems, str(err)
