@@ -34,7 +34,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from . import tables
+from . import stats, tables
 from .load import REPO_ROOT, Study
 
 # ---------------------------------------------------------------------------------------------
@@ -327,18 +327,17 @@ def glue_figure(key: str, chart: alt.TopLevelMixin, alt_text: str) -> None:
 
 
 #: Confidence level of every interval in the figures.
-CONFIDENCE = 0.95
+CONFIDENCE = stats.LEVEL
 CL = f"{CONFIDENCE:.0%}"
 
 
 def wilson(count: int, nobs: int, alpha: float = 1 - CONFIDENCE) -> tuple[float, float]:
-    """Wilson score interval of a proportion, in percent (statsmodels' implementation)."""
-    from statsmodels.stats.proportion import proportion_confint
-
+    """Wilson score interval of a proportion, in percent (:func:`trata.stats.wilson`); NaN
+    when there is nothing to estimate from."""
     if nobs <= 0:
         return float("nan"), float("nan")
-    lo, hi = proportion_confint(int(count), int(nobs), alpha=alpha, method="wilson")
-    return 100 * float(lo), 100 * float(hi)
+    lo, hi = stats.wilson(int(count), int(nobs), level=1 - alpha)
+    return 100 * lo, 100 * hi
 
 
 def _pct(x: float) -> str:
