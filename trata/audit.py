@@ -23,7 +23,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
-from decimal import Decimal
 from typing import NamedTuple
 
 import pandas as pd
@@ -160,14 +159,6 @@ def _records(fn: Callable, group: str, compared: str, items: Sequence[_Item], *,
     return out
 
 
-def _decimals(text: str) -> int:
-    return max(0, -Decimal(str(text)).as_tuple().exponent)
-
-
-def _half_unit(text: str) -> float:
-    return 0.5 * 10.0 ** -_decimals(text)
-
-
 def _fmt(x: float, digits: int = 2) -> str:
     x = float(x)
     return f"{int(x)}" if x.is_integer() else f"{x:.{digits}f}".rstrip("0").rstrip(".")
@@ -215,8 +206,8 @@ def shares_match_counts(table: str, report: pd.DataFrame) -> list[Record]:
         peers = rep[[_share_group(a, b) == group for a, b in zip(rep["row"], rep["column"])]]
         peers = peers[(peers["row"] != "Total") & (peers["column"] != "Total")]
         printed_sum = sum(float(p) for p in peers["printed"])
-        rounded_sum = sum(round(float(d), _decimals(p)) for d, p in zip(peers["derived"], peers["printed"]))
-        digits = _decimals(r.printed)
+        rounded_sum = sum(round(float(d), reconcile.decimals(p)) for d, p in zip(peers["derived"], peers["printed"]))
+        digits = reconcile.decimals(r.printed)
         detail = (f"printed {r.printed}, but the count over its base is {float(r.derived):.{digits + 2}f}, "
                   f"which rounds to {float(r.derived):.{digits}f}")
         if math.isclose(printed_sum, 100) and not math.isclose(round(rounded_sum, 6), 100):
@@ -240,8 +231,8 @@ def shares_add_up(table: str, columns: Sequence[tuple[str, Sequence[str], float]
     items = []
     for label, printed, expected in columns:
         s = sum(float(p) for p in printed)
-        slack = sum(_half_unit(p) for p in printed)
-        digits = max(_decimals(p) for p in printed)
+        slack = sum(reconcile.tolerance(p) for p in printed)
+        digits = max(reconcile.decimals(p) for p in printed)
         if abs(s - expected) <= slack + 1e-9:
             items.append(_Item(label, CONSISTENT, f"{label}: {s:.{digits}f}, expected {_fmt(expected)}"))
         else:
@@ -260,7 +251,7 @@ def mean_is_possible(printed: str, n: int, whole: bool | None) -> str:
     printed mean at its printed precision. Values that need not be whole numbers cannot be tested."""
     if not whole:
         return CANNOT_TELL
-    x, tol = float(printed), _half_unit(printed)
+    x, tol = float(printed), reconcile.tolerance(printed)
     lo, hi = math.floor((x - tol) * n), math.ceil((x + tol) * n)
     return CONSISTENT if any(abs(k / n - x) <= tol + 1e-12 for k in range(lo, hi + 1)) else INCONSISTENT
 
@@ -340,7 +331,7 @@ def summary_is_possible(stats: Mapping[str, str], n: int, step: float) -> str:
     most frequent value) and a mean that rounds to the printed mean: the printed mean lies between
     the smallest and the largest mean that such a sample can have."""
     mean = stats["mean"]
-    x, tol = float(mean), _half_unit(mean)
+    x, tol = float(mean), reconcile.tolerance(mean)
     ranges = mean_range(n, float(stats["min"]), float(stats["max"]), float(stats["median"]), float(stats["mode"]), step)
     ok = any(a <= x + tol + 1e-9 and x - tol - 1e-9 <= b for a, b in ranges)
     return CONSISTENT if ok else INCONSISTENT
@@ -497,7 +488,7 @@ def claim_holds(comparison: str, claimed: str, actual: float) -> bool:
     if comparison == "equal":
         return math.isclose(actual, c, abs_tol=1e-9)
     if comparison == "rounds_to":
-        return abs(actual - c) <= _half_unit(claimed) + 1e-9
+        return abs(actual - c) <= reconcile.tolerance(claimed) + 1e-9
     if comparison == "nearly":
         return c - NEARLY_POINTS <= actual < c
     if comparison == "at_least":

@@ -14,10 +14,14 @@ from . import tables
 from .load import Study
 
 
-def tolerance(text: str) -> float:
+def decimals(text) -> int:
+    """Digits printed after the decimal point (``'42.7'`` -> 1, ``'80'`` -> 0)."""
+    return max(0, -Decimal(str(text)).as_tuple().exponent)
+
+
+def tolerance(text) -> float:
     """Half a unit of the last printed digit (``'42.7'`` -> 0.05, ``'80'`` -> 0.5)."""
-    exponent = Decimal(text).as_tuple().exponent
-    return 0.5 * 10.0 ** min(0, exponent)
+    return 0.5 * 10.0 ** -decimals(text)
 
 
 def _derived_cells(study: Study) -> dict[tuple[str, str, str], float]:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
+from . import reconcile
 from .load import REPO_ROOT, Problem, is_tabular
 
 RULES = []
@@ -357,11 +357,6 @@ def categories_without_stray_whitespace(study) -> list[Problem]:
     return out
 
 
-def _decimals(text: str) -> int:
-    d = Decimal(text).as_tuple().exponent
-    return max(0, -d)
-
-
 @rule("printed-total")
 def printed_totals_add_up(study) -> list[Problem]:
     """In the printed tables, each printed total equals the sum of the printed counts it totals:
@@ -412,7 +407,7 @@ def printed_shares_agree_with_printed_counts(study) -> list[Problem]:
         if not base:
             return
         share = 100 * n / base
-        unit = 10 ** -_decimals(text)
+        unit = 10 ** -reconcile.decimals(text)
         if abs(float(text) - share) > unit + 1e-9:
             out.append(Problem(fname, "share-agrees-with-count",
                                f"{key[0]} {key[1]}/{key[2]}: printed {text}% but {n:g} of {base:g} is {share:.2f}%",
