@@ -67,14 +67,10 @@ def cited_keys(study: Study) -> dict[str, set[str]]:
 # checks beyond the schema
 
 
-def _file(study: Study, name: str) -> str:
-    return study.resource(name)["path"]
-
-
 def _consecutive(study: Study, name: str, column: str) -> list[Problem]:
     values = sorted(int(v) for v in study[name][column])
     if values != list(range(1, len(values) + 1)):
-        return [Problem(_file(study, name), "consecutive-order", f"'{column}' must run 1, 2, ... {len(values)} without gaps; found {values}", column=column)]
+        return [Problem(study.file(name), "consecutive-order", f"'{column}' must run 1, 2, ... {len(values)} without gaps; found {values}", column=column)]
     return []
 
 
@@ -90,27 +86,27 @@ def check(study: Study, bibfile: Path | str = BIBFILE) -> list[Problem]:
     known = bib_keys(bibfile)
     for name, keys in cited_keys(study).items():
         for key in sorted(keys - known):
-            problems.append(Problem(_file(study, name), "citation-key", f"citation key '{key}' is not defined in {Path(bibfile).name}"))
+            problems.append(Problem(study.file(name), "citation-key", f"citation key '{key}' is not defined in {Path(bibfile).name}"))
     if "legal_milestones" in study:
         ms = study["legal_milestones"]
         for i, r in ms.iterrows():
             has_year = not pd.isna(r["year"])
             if has_year != (r["year_status"] == YEAR_STATED):
-                problems.append(Problem(_file(study, "legal_milestones"), "year-status",
+                problems.append(Problem(study.file("legal_milestones"), "year-status",
                                         f"{r['milestone']}: year is {'given' if has_year else 'empty'} but year_status is '{r['year_status']}'",
                                         line=int(i) + 2, column="year"))
         problems += _consecutive(study, "legal_milestones", "order")
         dated = ms.dropna(subset=["year"]).sort_values("order")
         if not dated["year"].is_monotonic_increasing:
-            problems.append(Problem(_file(study, "legal_milestones"), "time-order", "dated milestones are not in the order of their years", column="order"))
+            problems.append(Problem(study.file("legal_milestones"), "time-order", "dated milestones are not in the order of their years", column="order"))
     if "paradigms" in study:
         problems += _consecutive(study, "paradigms", "order")
     if "inclusion_criteria" in study:
         crit = study["inclusion_criteria"]
         if sorted(int(n) for n in crit["number"]) != [1, 2, 3, 4, 5]:
-            problems.append(Problem(_file(study, "inclusion_criteria"), "five-criteria", "the study states five criteria, numbered 1 to 5", column="number"))
+            problems.append(Problem(study.file("inclusion_criteria"), "five-criteria", "the study states five criteria, numbered 1 to 5", column="number"))
         if not crit["required"].all():
-            problems.append(Problem(_file(study, "inclusion_criteria"), "all-required", "every interviewee met all five criteria: 'required' must be true", column="required"))
+            problems.append(Problem(study.file("inclusion_criteria"), "all-required", "every interviewee met all five criteria: 'required' must be true", column="required"))
     return problems
 
 

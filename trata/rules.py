@@ -44,11 +44,6 @@ def rule(*ids):
     return register
 
 
-def _file(study, name: str) -> str:
-    """The file of resource ``name`` (kept for rules written before ``Study.file``)."""
-    return study.file(name)
-
-
 def _aggregate(study, name: str) -> pd.DataFrame | None:
     """A resource read from its own file (not derived from case records), or None."""
     if name not in study or name in study.derived:
