@@ -28,13 +28,12 @@ import base64
 import html
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
-from . import stats, tables
+from . import rules, stats, tables
 from .load import REPO_ROOT, Study
 
 # ---------------------------------------------------------------------------------------------
@@ -174,14 +173,12 @@ VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 #: Where the map's boundaries are served from, relative to the site's root; the page script
 #: resolves data URLs against the site root and refuses any other host.
-MAP_PATH = REPO_ROOT / "data" / "mex.topo.json"
+MAP_PATH = rules.map_path()
 MAP_URL = "_static/mex.topo.json"
 MAP_OBJECT = "mex"
 
 
-@lru_cache(maxsize=1)
-def _map_topology() -> dict:
-    return json.loads(MAP_PATH.read_text(encoding="utf-8"))
+_map_topology = rules.map_topology
 
 
 def map_names() -> list[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -194,9 +195,14 @@ def map_path() -> Path:
     return REPO_ROOT / "data" / "mex.topo.json"
 
 
+@lru_cache(maxsize=1)
+def map_topology() -> dict:
+    """The boundaries file, read once per process (the figures draw it, the rules check against it)."""
+    return json.loads(map_path().read_text(encoding="utf-8"))
+
+
 def known_map_names() -> set[str]:
-    data = json.loads(map_path().read_text(encoding="utf-8"))
-    return {g["properties"]["name"] for g in data["objects"]["mex"]["geometries"] if g.get("properties", {}).get("name")}
+    return {g["properties"]["name"] for g in map_topology()["objects"]["mex"]["geometries"] if g.get("properties", {}).get("name")}
 
 
 @rule("known-category")
