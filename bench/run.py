@@ -135,6 +135,9 @@ def page_weights(site: Path) -> list[dict]:
     return rows
 
 
+#: set by book/_static/trata-figures.js once every figure of the page is drawn
+DRAWN = "document.documentElement.dataset.trataFigures === 'drawn'"
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -171,22 +174,22 @@ def browser_measures(site: Path, pages: list[dict], repeats: int) -> tuple[dict,
             page.on("response", lambda r: sizes.append(len(r.body()) if r.ok else 0))
             page.goto(f"{base}/{row['page']}", wait_until="networkidle")
             if row["figures"]:
-                page.wait_for_function("document.documentElement.dataset.trataFigures === 'drawn'", timeout=60000)
+                page.wait_for_function(DRAWN, timeout=60000)
             fetched[row["page"]] = sum(sizes)
             ctx.close()
+        def drawn_after(url: str, condition: str) -> float:
+            """Milliseconds from navigation in a fresh context until ``condition`` holds."""
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            page.goto(url, wait_until="commit")
+            page.wait_for_function(condition, polling="raf", timeout=60000)
+            elapsed = page.evaluate("performance.now()")
+            ctx.close()
+            return elapsed
+
         for _ in range(repeats):
-            ctx = browser.new_context()
-            page = ctx.new_page()
-            page.goto(f"{base}/{heaviest['page']}", wait_until="commit")
-            page.wait_for_function("document.documentElement.dataset.trataFigures === 'drawn'", polling="raf", timeout=60000)
-            render["page"].append(page.evaluate("performance.now()"))
-            ctx.close()
-            ctx = browser.new_context()
-            page = ctx.new_page()
-            page.goto(f"{bare_base}/bare.html", wait_until="commit")
-            page.wait_for_function("document.documentElement.dataset.done === '1'", polling="raf", timeout=60000)
-            render["bare"].append(page.evaluate("performance.now()"))
-            ctx.close()
+            render["page"].append(drawn_after(f"{base}/{heaviest['page']}", DRAWN))
+            render["bare"].append(drawn_after(f"{bare_base}/bare.html", "document.documentElement.dataset.done === '1'"))
         browser.close()
     httpd.shutdown()
     bare_httpd.shutdown()
