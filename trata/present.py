@@ -11,7 +11,6 @@ import re
 from collections.abc import Sequence
 
 import pandas as pd
-from IPython.display import Markdown
 
 
 def fmt_count(x) -> str:
@@ -39,7 +38,7 @@ _BLOCK_START = re.compile(r"\s*(?:([%>#])|([-+*])(?=\s|$)|(\d+)([.)])(?=\s|$))")
 def _cell(text) -> str:
     """One cell of a list-table: on one line, pipes escaped, and never starting a block (a cell
     printed '> 15' would otherwise become a quotation, '% of ...' a comment)."""
-    text = str(text).replace("\n", " ").replace("|", "\\|")
+    text = " ".join(str(text).split()).replace("|", "\\|")
     m = _BLOCK_START.match(text)
     if m:
         text = text.lstrip()
@@ -47,10 +46,15 @@ def _cell(text) -> str:
     return text if text.strip() else " "
 
 
-def myst_table(rows: Sequence[Sequence], header: Sequence[str], *, label: str, caption: str,
-               widths: Sequence[int] | None = None, align: str | None = None, css_class: str = "trata-table") -> Markdown:
-    """A ``{list-table}`` directive with ``:name: label``, as Markdown to glue."""
-    lines = [f"```{{list-table}} {caption}", f":name: {label}", ":header-rows: 1", f":class: {css_class}"]
+def list_table(rows: Sequence[Sequence], header: Sequence[str], *, caption: str = "", label: str | None = None,
+               widths: Sequence[int] | None = None, align: str | None = None,
+               css_class: str = "trata-table") -> list[str]:
+    """The lines of a MyST ``{list-table}`` directive (a numbered, referable table when it has a
+    caption and a label)."""
+    lines = [f"```{{list-table}} {caption}".rstrip()]
+    if label:
+        lines.append(f":name: {label}")
+    lines += [":header-rows: 1", f":class: {css_class}"]
     if widths:
         lines.append(":widths: " + " ".join(str(w) for w in widths))
     if align:
@@ -60,4 +64,13 @@ def myst_table(rows: Sequence[Sequence], header: Sequence[str], *, label: str, c
         lines.append(f"* - {_cell(row[0])}")
         lines += [f"  - {_cell(c)}" for c in row[1:]]
     lines.append("```")
-    return Markdown("\n".join(lines))
+    return lines
+
+
+def myst_table(rows: Sequence[Sequence], header: Sequence[str], *, label: str, caption: str,
+               widths: Sequence[int] | None = None, align: str | None = None, css_class: str = "trata-table"):
+    """A ``{list-table}`` directive with ``:name: label``, as Markdown to glue."""
+    from IPython.display import Markdown
+
+    return Markdown("\n".join(list_table(rows, header, caption=caption, label=label, widths=widths,
+                                          align=align, css_class=css_class)))

@@ -40,6 +40,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
+from .present import list_table
+
 logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -253,21 +255,8 @@ def on_env_merge_info(app, env, docnames, other):
 # pages generated from the data package
 
 
-def _cell(text) -> str:
-    text = " ".join(str(text).split()).replace("|", "\\|")
-    return text or " "
-
-
 def _list_table(header: list[str], rows: list[list], widths: list[int] | None = None, css: str = "trata-schema") -> list[str]:
-    lines = ["```{list-table}", ":header-rows: 1", f":class: {css}"]
-    if widths:
-        lines.append(":widths: " + " ".join(map(str, widths)))
-    lines.append("")
-    for row in [header] + rows:
-        lines.append(f"* - {_cell(row[0])}")
-        lines += [f"  - {_cell(c)}" for c in row[1:]]
-    lines += ["```", ""]
-    return lines
+    return list_table(rows, header, widths=widths, css_class=css) + [""]
 
 
 def _constraints(field: dict) -> str:
