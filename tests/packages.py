@@ -27,6 +27,11 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
+import trata
+from trata import DataPackageError
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 FIXTURE = ROOT / "tests" / "fixtures" / "synthetic_cases"
@@ -129,3 +134,18 @@ def apply(pkg: Path, edits: list[dict]) -> None:
             target.write_text(buf.getvalue(), encoding="utf-8")
         else:
             raise ValueError(f"unknown edit {e}")
+
+
+def rewrite(path: Path, fn) -> None:
+    """Apply ``fn`` to the rows (lists of strings, header first) of a CSV file, in place."""
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    fn(rows)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def refused(pkg) -> DataPackageError:
+    """Load ``pkg``, expecting it to be refused; return the error."""
+    with pytest.raises(DataPackageError) as exc:
+        trata.load(pkg)
+    return exc.value

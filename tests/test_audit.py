@@ -14,7 +14,7 @@ import trata
 from trata import audit, reconcile
 from trata.audit import CANNOT_TELL, CONSISTENT, INCONSISTENT
 
-from edits import rewrite
+from packages import rewrite
 
 
 def verdicts(records):

@@ -13,7 +13,7 @@ from trata import DataPackageError
 from trata import profile as PR
 from trata import stats
 
-from edits import refused, rewrite
+from packages import refused, rewrite
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "profile.md"

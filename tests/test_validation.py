@@ -1,7 +1,7 @@
 """A malformed data package raises one error naming file, line, column and rule."""
 
 import trata
-from edits import refused, rewrite
+from packages import refused, rewrite
 
 
 def test_valid_package_loads(data_copy):
