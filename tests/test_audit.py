@@ -450,39 +450,11 @@ def test_record_texts_are_safe_in_a_myst_table(records):
 
 
 def test_chapter_lists_every_verdict(site, study):
-    from html.parser import HTMLParser
     import re
 
-    class Rows(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.tables, self.current, self.row, self.cell = {}, None, None, None
+    from test_build import parse_tables
 
-        def handle_starttag(self, tag, attrs):
-            a = dict(attrs)
-            if tag == "table":
-                self.current = a.get("id")
-                self.tables[self.current] = []
-            elif tag == "tr":
-                self.row = []
-            elif tag in ("td", "th"):
-                self.cell = []
-
-        def handle_endtag(self, tag):
-            if tag in ("td", "th") and self.cell is not None:
-                self.row.append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
-                self.cell = None
-            elif tag == "tr" and self.row is not None:
-                self.tables[self.current].append(self.row)
-                self.row = None
-
-        def handle_data(self, data):
-            if self.cell is not None:
-                self.cell.append(data)
-
-    page = Rows()
-    page.feed((site / "notebooks" / "audit.html").read_text(encoding="utf-8"))
-    rows = page.tables["tbl-audit-checks"]
+    rows = parse_tables(site / "notebooks" / "audit.html")["tbl-audit-checks"]
     records = audit.run(study)
     assert len(rows) == len(records) + 1
     assert [r[2] for r in rows[1:]] == [r.verdict for r in records]
@@ -490,10 +462,9 @@ def test_chapter_lists_every_verdict(site, study):
     c = audit.counts(records)
     assert audit.tally(records).replace("(", "").replace(")", "") in re.sub(r"<[^>]+>|[()]", "", html)
     # the annex shows the audit's note next to Table 5, and its header cells starting with '%'
-    annex = Rows()
-    annex.feed((site / "notebooks" / "annex.html").read_text(encoding="utf-8"))
-    assert annex.tables["tbl-annex-leaders"][0][-1] == "% of networks"
-    assert [r[0] for r in annex.tables["tbl-annex-escape"][1:]] == ["< 3", "3 - 5", "6 - 14", "> 15", "Total"]
+    annex = parse_tables(site / "notebooks" / "annex.html")
+    assert annex["tbl-annex-leaders"][0][-1] == "% of networks"
+    assert [r[0] for r in annex["tbl-annex-escape"][1:]] == ["< 3", "3 - 5", "6 - 14", "> 15", "Total"]
     annex_html = (site / "notebooks" / "annex.html").read_text(encoding="utf-8")
     assert "What the audit found" in annex_html and "48.052" in annex_html
     assert c["inconsistent"] > 0
