@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from trata import present as P
-from trata import tables
+from trata.derive import tables
+from trata.present import text as P
 
 
 class Tables(HTMLParser):

@@ -1,19 +1,18 @@
 """The profile chapter: its structured coding, its presentation and the built page."""
 
-import csv
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-import trata
-from trata import DataPackageError
-from trata import profile as PR
-from trata import stats
-
 from packages import refused, rewrite
+
+from trata.analyse import stats
+from trata.core import messages
+from trata.derive import readers
+from trata.present import excerpts
+from trata.present import text as words
+from trata.present.figures import profile as profile_fig
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "profile.md"
@@ -38,8 +37,8 @@ def test_every_network_type_in_every_structured_table(study):
     assert len(types) == 6
     typology = study["typology"]
     for t in types:
-        assert set(typology.loc[typology["network_type"] == t, "dimension"]) == set(PR.DIMENSIONS)
-    assert len(typology) == len(types) * len(PR.DIMENSIONS)
+        assert set(typology.loc[typology["network_type"] == t, "dimension"]) == set(messages.labels("dimensions"))
+    assert len(typology) == len(types) * len(messages.labels("dimensions"))
     assert set(study["women_positions"]["network_type"]) == types
     assert set(study["excerpts"]["network_type"]) == types
 
@@ -91,7 +90,7 @@ def test_profit_with_a_ground_is_rejected(data_copy):
 
 
 def test_positions_separate_coerced_migrants_from_native_profiteers(study):
-    pos = PR.positions(study)
+    pos = readers.positions(study)
     both = pos[pos["line"] == "victim_and_victimizer"]
     only = pos[pos["line"] == "victimizer"]
     assert set(both["gallagher_basis"]) == {"causation_and_coercion"} and set(both["origin"]) == {"migrant"}
@@ -101,7 +100,7 @@ def test_positions_separate_coerced_migrants_from_native_profiteers(study):
     shares = stats.women_leader_shares(study).set_index("network_type")
     assert leaders.to_dict() == {t: shares.loc[t, "women"] for t in leaders.index}
     assert leaders.sum() == shares.loc["total", "women"]
-    counts = PR.position_counts(study)
+    counts = readers.position_counts(study)
     assert counts["acting"] == counts["both"] + counts["victimizer_only"] == counts["coerced"] + counts["profit"]
 
 
@@ -110,13 +109,13 @@ def test_positions_separate_coerced_migrants_from_native_profiteers(study):
 
 
 def test_quote_is_verbatim_with_pseudonym_and_year(study):
-    md = PR.quote(study, "cartel-remedios").data
+    md = excerpts.quote(study, "cartel-remedios").data
     body = " ".join(line[2:] for line in md.splitlines() if line.startswith("> ") and not line.startswith("> —"))
     text = study["excerpts"].set_index("excerpt_id").loc["cartel-remedios", "text"]
     assert body.replace("\\", "") == text
     assert "— Remedios, 2021 (listed under 2015" in md and "{cite:t}`izcara2023`" in md
     with pytest.raises(KeyError):
-        PR.quote(study, "no-such-excerpt")
+        excerpts.quote(study, "no-such-excerpt")
 
 
 class Explorer(HTMLParser):
@@ -137,7 +136,7 @@ class Explorer(HTMLParser):
 
 
 def test_explorer_lists_every_excerpt_without_javascript(study):
-    markup = PR.excerpt_explorer(study)
+    markup = excerpts.excerpt_explorer(study)
     p = Explorer()
     p.feed(markup)
     ex = study["excerpts"]
@@ -150,16 +149,16 @@ def test_explorer_lists_every_excerpt_without_javascript(study):
 
 
 def test_charts_cover_every_type(study):
-    typ = PR.typology_chart(study).to_dict()
+    typ = profile_fig.typology_chart(study).to_dict()
     values = next(v for v in typ["datasets"].values() if v and "In the article" in v[0])
     assert len(values) == 54 and {v["Network type"] for v in values} == set(SECTIONS)
-    pos = PR.positions_chart(study).to_dict()
+    pos = profile_fig.positions_chart(study).to_dict()
     assert len(next(iter(pos["datasets"].values()))) == len(study["women_positions"])
 
 
 def test_number_words():
-    assert [PR.number_word(n) for n in (0, 2, 6, 9, 77)] == ["no", "two", "six", "nine", "77"]
-    assert PR.join_words(["a", "b", "c"]) == "a, b and c"
+    assert [words.number_word(n) for n in (0, 2, 6, 9, 77)] == ["no", "two", "six", "nine", "77"]
+    assert words.join_words(["a", "b", "c"]) == "a, b and c"
 
 
 def prose_of(md_text: str) -> str:

@@ -19,13 +19,13 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
 import packages
-import trata
+import pytest
 from conftest import SITE_OUT, build_site
 from test_build import parse_tables
-from trata import stats
+
+import trata
+from trata.analyse import stats
 
 pytestmark = pytest.mark.build
 
@@ -175,7 +175,7 @@ def executed(proc) -> set[str]:
 def test_first_build_reused_the_content_addressed_cache(rerun):
     recorded = reads(SITE_OUT)
     assert recorded, "the build records what each notebook reads"
-    assert executed(rerun["first"]) == {doc for doc, r in recorded.items() if ":path" in r}
+    assert executed(rerun["first"]) == set()  # no cache key depends on where the data folder is
     assert "Using cached notebook" in rerun["first"].stdout + rerun["first"].stderr
 
 
