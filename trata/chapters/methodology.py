@@ -21,7 +21,7 @@ SAMPLE_STATISTICS = ("min", "median", "mean", "mode", "max")
 
 def criteria_rows(study: Study) -> list[list[str]]:
     return [[str(int(r.number)), r.aspect, r.criterion,
-             M.text("criterion_required" if r.required else "criterion_not_required")]
+             M.text("criterion_required") if r.required else M.text("criterion_not_required")]
             for r in criteria(study).itertuples()]
 
 

@@ -99,7 +99,6 @@ EN: dict[str, object] = {
     "criterion_required": "☑ required",
     "criterion_not_required": "☐ not required",
     "all_networks": "All networks",
-    "total": "Total",
 
     # ---- tables: headers and captions ---------------------------------------------------------
     "annex.countries.header": ["Country", "n", "% of interviewees"],

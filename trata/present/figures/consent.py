@@ -19,7 +19,7 @@ YEAR_NOT_GIVEN = "not given in the article"
 def year_label(year, short: bool = False) -> str:
     """A milestone's year as shown, or the words for a year the article does not give."""
     if pd.isna(year):
-        return messages.text("year_not_given_short" if short else "year_not_given")
+        return messages.text("year_not_given_short") if short else messages.text("year_not_given")
     return str(int(year))
 
 
