@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
+import htmlpage
 import pandas as pd
 import pytest
 from packages import rewrite
@@ -452,9 +453,8 @@ def test_record_texts_are_safe_in_a_myst_table(records):
 def test_chapter_lists_every_verdict(site, study):
     import re
 
-    from test_build import parse_tables
 
-    rows = parse_tables(site / "notebooks" / "audit.html")["tbl-audit-checks"]
+    rows = htmlpage.tables(site / "notebooks" / "audit.html")["tbl-audit-checks"]
     records = audit.run(study)
     assert len(rows) == len(records) + 1
     assert [r[2] for r in rows[1:]] == [r.verdict for r in records]
@@ -462,7 +462,7 @@ def test_chapter_lists_every_verdict(site, study):
     c = audit.counts(records)
     assert findings.tally(records).replace("(", "").replace(")", "") in re.sub(r"<[^>]+>|[()]", "", html)
     # the annex shows the audit's note next to Table 5, and its header cells starting with '%'
-    annex = parse_tables(site / "notebooks" / "annex.html")
+    annex = htmlpage.tables(site / "notebooks" / "annex.html")
     assert annex["tbl-annex-leaders"][0][-1] == "% of networks"
     assert [r[0] for r in annex["tbl-annex-escape"][1:]] == ["< 3", "3 - 5", "6 - 14", "> 15", "Total"]
     annex_html = (site / "notebooks" / "annex.html").read_text(encoding="utf-8")

@@ -1,50 +1,14 @@
 """Build the site strictly and check that each annex cell in the HTML equals the derived value."""
 
 import re
-from html.parser import HTMLParser
 
+import htmlpage
 import pytest
 
 from trata.derive import tables
 from trata.present import text as P
 
-
-class Tables(HTMLParser):
-    """Collect every <table id=...> as a list of rows of cell texts."""
-
-    def __init__(self):
-        super().__init__()
-        self.tables, self._stack, self._cell, self._row = {}, [], None, None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "table":
-            self._stack.append(a.get("id") or f"anon{len(self.tables)}")
-            self.tables[self._stack[-1]] = []
-        elif tag == "tr" and self._stack:
-            self._row = []
-        elif tag in ("td", "th") and self._row is not None:
-            self._cell = []
-
-    def handle_endtag(self, tag):
-        if tag == "table" and self._stack:
-            self._stack.pop()
-        elif tag == "tr" and self._row is not None and self._stack:
-            self.tables[self._stack[-1]].append(self._row)
-            self._row = None
-        elif tag in ("td", "th") and self._cell is not None:
-            self._row.append(re.sub(r"\s+", " ", "".join(self._cell)).strip())
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def parse_tables(path):
-    p = Tables()
-    p.feed(path.read_text(encoding="utf-8"))
-    return p.tables
+parse_tables = htmlpage.tables
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,10 @@ import json
 import re
 from pathlib import Path
 
+import htmlpage
 import jupytext
+import prose
 import pytest
-from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
 import trata
@@ -282,51 +283,7 @@ def test_glue_keys_are_literal_in_the_chapter_module(chapter, glued):
 # ---------------------------------------------------------------------------------------------
 # no statistic typed into the prose
 
-FENCE = re.compile(r"^(`{3,}|:{3,})\s*(\{[^}]*\})?")
-LAW_YEAR = re.compile(r"\b(?:19|20)\d\d(?=\s+(?:General\s+)?[Ll]aw\b)")
-TABLE_NUMBER = re.compile(r"\bTables?\s+\d+(?:\s*(?:–|-|to|and)\s*\d+)?")
-LIST_MARKER = re.compile(r"^\s*\d+\.\s", re.M)
-ROLE = re.compile(r"\{[a-z:-]+\}`[^`]*`")
-INLINE_CODE = re.compile(r"`[^`]*`")
-QUOTED = re.compile(r"\"[^\"]{0,400}\"|“[^”]{0,400}”", re.S)
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%?")
-
-
-def prose(markdown: str) -> str:
-    """The markdown a reader reads as prose: without the front matter, code cells, directive
-    option lines, block quotes, roles (glue, citations, cross-references) and inline code."""
-    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
-    out, skip_until, in_options = [], None, False
-    for line in text.splitlines():
-        if skip_until:
-            if line.strip() == skip_until:
-                skip_until = None
-            continue
-        m = FENCE.match(line.strip())
-        if m:
-            if m.group(2) and m.group(2).startswith("{code-cell"):
-                skip_until = m.group(1)
-            in_options = bool(m.group(2))
-            continue
-        if in_options and re.match(r"^:[\w-]+:", line.strip()):
-            continue
-        in_options = False
-        if line.lstrip().startswith(">"):
-            continue
-        out.append(line)
-    text = "\n".join(out)
-    text = ROLE.sub(" ", text)
-    text = INLINE_CODE.sub(" ", text)
-    return QUOTED.sub(" ", text)
-
-
-def typed_numbers(markdown: str) -> list[str]:
-    """Numbers in the prose that are not a law's year, an article table's number or a list marker."""
-    text = prose(markdown)
-    text = LAW_YEAR.sub(" ", text)
-    text = TABLE_NUMBER.sub(" ", text)
-    text = LIST_MARKER.sub(" ", text)
-    return [m.group(0).strip() for m in NUMBER.finditer(text)]
+typed_numbers = prose.typed_numbers
 
 
 @pytest.mark.parametrize("markdown, found", [
@@ -355,12 +312,11 @@ def test_no_statistic_typed_into_the_prose(chapter):
 # the built pages
 
 
-def page(site, name) -> BeautifulSoup:
-    return BeautifulSoup((site / "notebooks" / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+def page(site, name):
+    return htmlpage.soup(site / "notebooks" / f"{name}.html")
 
 
-def text_of(node) -> str:
-    return re.sub(r"\s+", " ", node.get_text("")).strip()
+text_of = htmlpage.text_of
 
 
 def smart(text: str) -> str:
@@ -369,13 +325,11 @@ def smart(text: str) -> str:
 
 
 def html_table(soup, label) -> list[list[str]]:
-    table = soup.find("table", id=label)
-    assert table is not None, label
-    return [[re.sub(r"\s+", " ", c.get_text("")).strip() for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+    return htmlpage.table(soup, label)
 
 
 def headings(soup) -> list[str]:
-    return [re.sub(r"\s+", " ", h.get_text("")).replace("#", "").strip() for h in soup.find("article").find_all(["h1", "h2", "h3"])]
+    return htmlpage.headings(soup)
 
 
 def author_year(bib, key) -> str:
@@ -482,7 +436,7 @@ def test_cross_references_resolve_to_the_annex(site):
 
 
 def test_bibliography_page_lists_every_work_with_author_year_labels(site, bib):
-    soup = BeautifulSoup((site / "book" / "bibliography.html").read_text(encoding="utf-8"), "html.parser")
+    soup = htmlpage.soup(site / "book" / "bibliography.html")
     labels = [re.sub(r"\s+", " ", s.get_text("")).strip("[] ") for s in soup.select("div.citation span.label")]
     assert len(labels) == len(REFERENCE_LIST)
     assert set(labels) == {author_year(bib, k) for k in REFERENCE_LIST}

@@ -7,16 +7,12 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from trata.data import cases
 from trata.data.explanations import EXPLANATIONS
 from trata.data.validate import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "malformed"
-
-pytestmark = pytest.mark.build
 
 
 def documented_rules() -> set[str]:
