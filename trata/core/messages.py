@@ -98,7 +98,46 @@ EN: dict[str, object] = {
     "year_not_given_short": "Year not given",
     "criterion_required": "☑ required",
     "criterion_not_required": "☐ not required",
-    "all_networks": "All networks",
+
+    # ---- figures: words and text alternatives ---------------------------------------------------
+    #: The annex's figures: axis and legend titles, tooltips ("{cl}" is the confidence level, "95%").
+    "fig.annex": {
+        "country": "Country", "women": "Women", "men": "Men", "pct_of_interviewees": "% of interviewees",
+        "ci_low": "{cl} CI, low", "ci_high": "{cl} CI, high",
+        "share_with_ci": "Share of interviewees (%), with {cl} confidence interval",
+        "characteristic": "Characteristic", "min": "Min.", "max": "Max.", "statistic": "Statistic", "value": "Value",
+        "value_as_printed": "Value as printed (scale differs by row)",
+        "state_as_printed": "State (as printed)", "official_name": "Official name",
+        "not_named_in_the_table": "Not named in the table", "women_trafficked_in_the_state": "Women trafficked in the state",
+        "months_since_events": "Months between the events recounted and the escape (bins as printed)",
+        "bin_as_printed": "Bin (as printed)", "whole_months": "Whole months",
+        "networks_by_sex": "Networks, by the sex of the leader", "leader": "Leader", "network_type": "Network type",
+        "networks": "Networks", "networks_of_the_type": "Networks of the type",
+        "networks_by_type_and_sex": "Networks by type and sex of the leader", "led_by_a_woman": "Led by a woman",
+        "pct_led_by_women": "% led by women", "led_by_a_woman_with_ci": "Led by a woman (%), with {cl} confidence interval",
+        "share_led_by_a_woman": "Share of networks led by a woman", "all_networks": "All networks",
+    },
+    #: The annex's figures' text alternatives, and the phrases they are made of.
+    "fig.annex.alt": {
+        "countries": ("Bar chart of the {base} interviewees by country of origin, with {cl} confidence intervals. "
+                      "{country} has the largest share, {women} ({share}, interval {lo:.1f} to {hi:.1f}%), followed by {rest}."),
+        "countries_item": "{country} {n} ({share})",
+        "characteristics": ("Range chart of the interviewees' characteristics as printed in the article's Table 2: "
+                            "{parts}. The values printed as median and mean appear to be swapped."),
+        "characteristics_item": "{label} from {min:g} to {max:g} (printed median {median:g}, printed mean {mean:g}, mode {mode:g})",
+        "states": ("Map of Mexico shading the {k} places named in the article's Table 3 by the number of interviewees "
+                   "trafficked there, beside a bar chart sorted from most to fewest. {state} has the most, {women} "
+                   "({share} of interviewees), followed by {rest}; {ones} of the places have one woman each."),
+        "states_item": "{state} ({n})",
+        "escape": ("Bar chart of the number of interviewees by months between the events recounted and the escape, "
+                   "in the article's bins: {parts}. The largest group is {top} months."),
+        "escape_item": "{bin} months: {n} ({share})",
+        "leaders": ("Bar chart of the {n} networks by type and sex of the leader, with the share led by women and its {cl} "
+                    "confidence interval. Men led {men} and women {women} ({share}, interval {lo:.1f} to {hi:.1f}%); {where}."),
+        "leaders_item": "{label} ({women} of {n})",
+        "leaders_where": "women led networks only among {which}",
+        "leaders_none": "no type had a woman leader",
+    },
 
     # ---- tables: headers and captions ---------------------------------------------------------
     "annex.countries.header": ["Country", "n", "% of interviewees"],
