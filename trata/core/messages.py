@@ -117,6 +117,26 @@ EN: dict[str, object] = {
         "pct_led_by_women": "% led by women", "led_by_a_woman_with_ci": "Led by a woman (%), with {cl} confidence interval",
         "share_led_by_a_woman": "Share of networks led by a woman", "all_networks": "All networks",
     },
+    #: The profile chapter's figures: column names (which the tooltips show), legend titles, text alternatives.
+    "fig.profile": {
+        "type": "Network type", "dimension": "Dimension", "coding": "Coding (text)", "in_article": "In the article",
+        "summary": "Summary", "described": "Described", "not_described": "Not described",
+        "position": "Position", "on_line": "On the line", "ground": "Ground", "origin": "Origin",
+        "ground_title": "Ground for not charging her (Gallagher 2010)", "origin_title": "Origin",
+        "typology_alt": "Matrix of the network types (columns) against the dimensions of the typology (rows). {parts}",
+        "typology_alt_type": "{type}: {codings}.",
+        "typology_alt_cell": "{dimension}, {coding}",
+        "positions_alt": ("Dot chart of the positions women hold, grouped by network type, placed on a line from victim "
+                          "only, through victim and victimizer, to victimizer only. {parts}"),
+        "positions_alt_item": "{type}: {position}, {line}, {origin}, {ground}.",
+    },
+    #: The consent chapter's timeline: titles, tooltips and its text alternative.
+    "fig.consent": {
+        "title": "What each instrument does to the victim's consent", "year": "Year", "jurisdiction": "Jurisdiction",
+        "instrument": "Instrument", "consent": "Consent",
+        "alt": "Timeline of the legal instruments the article discusses, in time order. {parts}",
+        "alt_item": "{instrument} ({year}, {jurisdiction}): {rule}.",
+    },
     #: The annex's figures' text alternatives, and the phrases they are made of.
     "fig.annex.alt": {
         "countries": ("Bar chart of the {base} interviewees by country of origin, with {cl} confidence intervals. "
