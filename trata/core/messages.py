@@ -99,6 +99,23 @@ EN: dict[str, object] = {
     "criterion_required": "☑ required",
     "criterion_not_required": "☐ not required",
 
+    #: The audit's findings as the reader sees them (its table, its tallies, the notes beside the annex).
+    "findings": {
+        "tally_part": "{n} {verdict}", "tally_one": "{n} verdict ({parts})", "tally_many": "{n} verdicts ({parts})",
+        "as_printed": "as printed", "nothing_to_choose": "as printed (nothing to choose)", "uses": "**{value}**. {why}",
+        "check": "*{name}*: {rule}", "same_rule": "*{name}* (same rule)",
+        "note_uses": "The book uses {value}. {why}",
+        "note_more": "{numref}`tbl-audit-checks` lists every check and finding.",
+    },
+    #: The words around the quoted excerpts: the attribution of a quotation, the explorer's labels.
+    "excerpts": {
+        "quote_attribution": "— {pseudonym}, {year}{note}, quoted in {{cite:t}}`izcara2023`",
+        "quote_listed_under": "(listed under {year} in the article's list of interviewees)",
+        "listed_under": "listed under {year} in the article's list of interviewees",
+        "type": "Network type", "all_types": "All types", "theme": "Theme", "all_themes": "All themes",
+        "themes": "Themes", "note": "Note",
+    },
+
     # ---- figures: words and text alternatives ---------------------------------------------------
     #: The annex's figures: axis and legend titles, tooltips ("{cl}" is the confidence level, "95%").
     "fig.annex": {
@@ -191,6 +208,7 @@ EN: dict[str, object] = {
     "profile.typology.caption": "{type}: the book's coding of the article's account, dimension by dimension.",
     "profile.positions.header": ["Network type", "Position", "On the line", "Origin", "Ground for not charging her", "n stated"],
     "profile.positions.caption": "Positions women hold in each type of network, on the line between victim and victimizer.",
+    "profile.flag": "{pseudonym}, cited as {cited} and listed under {listed}",
     "profile.leaders.header": ["Network type", "Led by a woman", "Networks", "Share (%)", "95% Wilson interval (%)"],
     "profile.leaders.caption": "Networks led by a woman, by network type and overall, with 95% Wilson intervals.",
     "audit.checks.header": ["Check and its rule", "What was compared", "Verdict", "Finding", "Value the book uses, and why"],
