@@ -200,6 +200,8 @@ EN: dict[str, object] = {
     "consent.paradigms.caption": "Two feminist readings of consent in sex trafficking, as the article presents them.",
     "consent.milestones.header": ["Year", "Instrument", "Jurisdiction", "What it does to consent"],
     "consent.milestones.caption": "The legal instruments the article discusses, in time order.",
+    "methodology.country_item": "{country} ({n})",
+    "methodology.state_item": "{state} ({n} women, {share}%)",
     "methodology.criteria.header": ["No.", "Criterion", "What had to hold", "Checked before every interview"],
     "methodology.criteria.caption": "The five inclusion criteria: an interview began only once all five were corroborated.",
     "methodology.sample.header": ["Characteristic", "Minimum", "Median", "Mean", "Mode", "Maximum"],
