@@ -37,7 +37,7 @@ from trata.chapters import {chapter} as chapter
 
 study = start()
 glue_all(chapter.glues(study))
-assert not (broken := failed(chapter.guards(study))), f"the prose no longer matches the data: {{broken}}"
+assert not (broken := failed(chapter.guards(study))), f"the chapter's prose no longer matches the data: {{broken}}"
 """
 PAGES = sorted((ROOT / "notebooks").glob("*.md")) + sorted((ROOT / "book").glob("*.md"))
 

@@ -66,7 +66,8 @@ def glues(study: Study) -> dict[str, object]:
         "methodology_networks": networks,
         "methodology_two_networks": networks - n,
         "methodology_countries_k": len(countries),
-        "methodology_countries_list": join_words(f"{r.country} ({int(r.n)})" for r in countries.itertuples()),
+        "methodology_countries_list": join_words(M.text("methodology.country_item", country=r.country, n=int(r.n))
+                                                 for r in countries.itertuples()),
         "methodology_top_country": str(top["country"]),
         "methodology_top_country_share": fmt_share(top["share"]),
         "methodology_age_min": stat("age", "min"),
@@ -86,8 +87,8 @@ def glues(study: Study) -> dict[str, object]:
         "methodology_states_k": len(states),
         "methodology_state_mentions": mentions,
         "methodology_two_states": mentions - n,
-        "methodology_states_top": join_words(f"{r.state_as_printed} ({int(r.n)} women, {fmt_share(r.share)}%)"
-                                             for r in states.head(3).itertuples()),
+        "methodology_states_top": join_words(M.text("methodology.state_item", state=r.state_as_printed, n=int(r.n),
+                                                    share=fmt_share(r.share)) for r in states.head(3).itertuples()),
         "methodology_states_single_k": int((states["n"] == 1).sum()),
         "methodology_escape_first_max": int(first["max_months"]) + 1,  # "< 3": fewer than three months
         "methodology_escape_first_n": int(first["n"]),

@@ -179,7 +179,7 @@ def _excerpt_glues(study: Study) -> dict[str, object]:
         "profile_roster_n": len(roster),
         "profile_unquoted_n": len(set(roster["pseudonym"]) - set(ex["pseudonym"])),
         "profile_flag_word": number_word(len(flag)),
-        "profile_flag_detail": "; ".join(f"{r.pseudonym}, cited as {r.year_as_cited} and listed under {r.roster_year}"
+        "profile_flag_detail": "; ".join(M.text("profile.flag", pseudonym=r.pseudonym, cited=r.year_as_cited, listed=r.roster_year)
                                          for r in flag.itertuples()),
         "profile_excerpt_explorer": explorer_block(study),
     }

@@ -98,7 +98,83 @@ EN: dict[str, object] = {
     "year_not_given_short": "Year not given",
     "criterion_required": "☑ required",
     "criterion_not_required": "☐ not required",
-    "all_networks": "All networks",
+
+    #: The audit's findings as the reader sees them (its table, its tallies, the notes beside the annex).
+    "findings": {
+        "tally_part": "{n} {verdict}", "tally_one": "{n} verdict ({parts})", "tally_many": "{n} verdicts ({parts})",
+        "as_printed": "as printed", "nothing_to_choose": "as printed (nothing to choose)", "uses": "**{value}**. {why}",
+        "check": "*{name}*: {rule}", "same_rule": "*{name}* (same rule)",
+        "note_uses": "The book uses {value}. {why}",
+        "note_more": "{numref}`tbl-audit-checks` lists every check and finding.",
+    },
+    #: The words around the quoted excerpts: the attribution of a quotation, the explorer's labels.
+    "excerpts": {
+        "quote_attribution": "— {pseudonym}, {year}{note}, quoted in {{cite:t}}`izcara2023`",
+        "quote_listed_under": "(listed under {year} in the article's list of interviewees)",
+        "listed_under": "listed under {year} in the article's list of interviewees",
+        "type": "Network type", "all_types": "All types", "theme": "Theme", "all_themes": "All themes",
+        "themes": "Themes", "note": "Note",
+    },
+
+    # ---- figures: words and text alternatives ---------------------------------------------------
+    #: The annex's figures: axis and legend titles, tooltips ("{cl}" is the confidence level, "95%").
+    "fig.annex": {
+        "country": "Country", "women": "Women", "men": "Men", "pct_of_interviewees": "% of interviewees",
+        "ci_low": "{cl} CI, low", "ci_high": "{cl} CI, high",
+        "share_with_ci": "Share of interviewees (%), with {cl} confidence interval",
+        "characteristic": "Characteristic", "min": "Min.", "max": "Max.", "statistic": "Statistic", "value": "Value",
+        "value_as_printed": "Value as printed (scale differs by row)",
+        "state_as_printed": "State (as printed)", "official_name": "Official name",
+        "not_named_in_the_table": "Not named in the table", "women_trafficked_in_the_state": "Women trafficked in the state",
+        "months_since_events": "Months between the events recounted and the escape (bins as printed)",
+        "bin_as_printed": "Bin (as printed)", "whole_months": "Whole months",
+        "networks_by_sex": "Networks, by the sex of the leader", "leader": "Leader", "network_type": "Network type",
+        "networks": "Networks", "networks_of_the_type": "Networks of the type",
+        "networks_by_type_and_sex": "Networks by type and sex of the leader", "led_by_a_woman": "Led by a woman",
+        "pct_led_by_women": "% led by women", "led_by_a_woman_with_ci": "Led by a woman (%), with {cl} confidence interval",
+        "share_led_by_a_woman": "Share of networks led by a woman", "all_networks": "All networks",
+    },
+    #: The profile chapter's figures: column names (which the tooltips show), legend titles, text alternatives.
+    "fig.profile": {
+        "type": "Network type", "dimension": "Dimension", "coding": "Coding (text)", "in_article": "In the article",
+        "summary": "Summary", "described": "Described", "not_described": "Not described",
+        "position": "Position", "on_line": "On the line", "ground": "Ground", "origin": "Origin",
+        "ground_title": "Ground for not charging her (Gallagher 2010)", "origin_title": "Origin",
+        "typology_alt": "Matrix of the network types (columns) against the dimensions of the typology (rows). {parts}",
+        "typology_alt_type": "{type}: {codings}.",
+        "typology_alt_cell": "{dimension}, {coding}",
+        "positions_alt": ("Dot chart of the positions women hold, grouped by network type, placed on a line from victim "
+                          "only, through victim and victimizer, to victimizer only. {parts}"),
+        "positions_alt_item": "{type}: {position}, {line}, {origin}, {ground}.",
+    },
+    #: The consent chapter's timeline: titles, tooltips and its text alternative.
+    "fig.consent": {
+        "title": "What each instrument does to the victim's consent", "year": "Year", "jurisdiction": "Jurisdiction",
+        "instrument": "Instrument", "consent": "Consent",
+        "alt": "Timeline of the legal instruments the article discusses, in time order. {parts}",
+        "alt_item": "{instrument} ({year}, {jurisdiction}): {rule}.",
+    },
+    #: The annex's figures' text alternatives, and the phrases they are made of.
+    "fig.annex.alt": {
+        "countries": ("Bar chart of the {base} interviewees by country of origin, with {cl} confidence intervals. "
+                      "{country} has the largest share, {women} ({share}, interval {lo:.1f} to {hi:.1f}%), followed by {rest}."),
+        "countries_item": "{country} {n} ({share})",
+        "characteristics": ("Range chart of the interviewees' characteristics as printed in the article's Table 2: "
+                            "{parts}. The values printed as median and mean appear to be swapped."),
+        "characteristics_item": "{label} from {min:g} to {max:g} (printed median {median:g}, printed mean {mean:g}, mode {mode:g})",
+        "states": ("Map of Mexico shading the {k} places named in the article's Table 3 by the number of interviewees "
+                   "trafficked there, beside a bar chart sorted from most to fewest. {state} has the most, {women} "
+                   "({share} of interviewees), followed by {rest}; {ones} of the places have one woman each."),
+        "states_item": "{state} ({n})",
+        "escape": ("Bar chart of the number of interviewees by months between the events recounted and the escape, "
+                   "in the article's bins: {parts}. The largest group is {top} months."),
+        "escape_item": "{bin} months: {n} ({share})",
+        "leaders": ("Bar chart of the {n} networks by type and sex of the leader, with the share led by women and its {cl} "
+                    "confidence interval. Men led {men} and women {women} ({share}, interval {lo:.1f} to {hi:.1f}%); {where}."),
+        "leaders_item": "{label} ({women} of {n})",
+        "leaders_where": "women led networks only among {which}",
+        "leaders_none": "no type had a woman leader",
+    },
 
     # ---- tables: headers and captions ---------------------------------------------------------
     "annex.countries.header": ["Country", "n", "% of interviewees"],
@@ -124,6 +200,8 @@ EN: dict[str, object] = {
     "consent.paradigms.caption": "Two feminist readings of consent in sex trafficking, as the article presents them.",
     "consent.milestones.header": ["Year", "Instrument", "Jurisdiction", "What it does to consent"],
     "consent.milestones.caption": "The legal instruments the article discusses, in time order.",
+    "methodology.country_item": "{country} ({n})",
+    "methodology.state_item": "{state} ({n} women, {share}%)",
     "methodology.criteria.header": ["No.", "Criterion", "What had to hold", "Checked before every interview"],
     "methodology.criteria.caption": "The five inclusion criteria: an interview began only once all five were corroborated.",
     "methodology.sample.header": ["Characteristic", "Minimum", "Median", "Mean", "Mode", "Maximum"],
@@ -132,6 +210,7 @@ EN: dict[str, object] = {
     "profile.typology.caption": "{type}: the book's coding of the article's account, dimension by dimension.",
     "profile.positions.header": ["Network type", "Position", "On the line", "Origin", "Ground for not charging her", "n stated"],
     "profile.positions.caption": "Positions women hold in each type of network, on the line between victim and victimizer.",
+    "profile.flag": "{pseudonym}, cited as {cited} and listed under {listed}",
     "profile.leaders.header": ["Network type", "Led by a woman", "Networks", "Share (%)", "95% Wilson interval (%)"],
     "profile.leaders.caption": "Networks led by a woman, by network type and overall, with 95% Wilson intervals.",
     "audit.checks.header": ["Check and its rule", "What was compared", "Verdict", "Finding", "Value the book uses, and why"],

@@ -16,6 +16,9 @@ from ..data.study import Study
 from ..derive.readers import excerpts, network_types
 from .text import escape_md
 
+#: The words around the excerpts (attribution, the explorer's labels).
+W = messages.labels("excerpts")
+
 
 def quote(study: Study, excerpt_id: str) -> Markdown:
     """One excerpt as a block quotation with its attribution, for ``{glue:md}``.
@@ -29,10 +32,10 @@ def quote(study: Study, excerpt_id: str) -> Markdown:
     r = df.loc[excerpt_id]
     note = ""
     if bool(r["year_differs"]):
-        note = f" (listed under {r['roster_year']} in the article's list of interviewees)"
+        note = " " + W["quote_listed_under"].format(year=r["roster_year"])
     body = textwrap.fill(escape_md(r["text"]), 96, break_long_words=False, break_on_hyphens=False)
     lines = [f"> {line}" for line in body.splitlines()]
-    lines += [">", f"> — {r['pseudonym']}, {r['year_as_cited']}{note}, quoted in {{cite:t}}`izcara2023`"]
+    lines += [">", "> " + W["quote_attribution"].format(pseudonym=r["pseudonym"], year=r["year_as_cited"], note=note)]
     return Markdown("\n".join(lines))
 
 
@@ -49,13 +52,13 @@ def excerpt_explorer(study: Study, html_id: str = "profile-excerpt-explorer") ->
     used_themes = [t for t in themes_words if any(t in lst for lst in df["theme_list"])]
     out = [f'<div class="trata-excerpts" id="{e(html_id)}">',
            '<form class="trata-excerpts-filters" hidden>',
-           f'<div class="trata-excerpts-filter"><label for="{e(html_id)}-type">Network type</label>'
-           f'<select id="{e(html_id)}-type" data-filter="network"><option value="">All types</option>']
+           f'<div class="trata-excerpts-filter"><label for="{e(html_id)}-type">{e(W["type"])}</label>'
+           f'<select id="{e(html_id)}-type" data-filter="network"><option value="">{e(W["all_types"])}</option>']
     for t in types.itertuples():
         out.append(f'<option value="{e(t.network_type)}">{e(t.label)}</option>')
     out.append("</select></div>")
-    out.append(f'<div class="trata-excerpts-filter"><label for="{e(html_id)}-theme">Theme</label>'
-               f'<select id="{e(html_id)}-theme" data-filter="theme"><option value="">All themes</option>')
+    out.append(f'<div class="trata-excerpts-filter"><label for="{e(html_id)}-theme">{e(W["theme"])}</label>'
+               f'<select id="{e(html_id)}-theme" data-filter="theme"><option value="">{e(W["all_themes"])}</option>')
     for t in used_themes:
         out.append(f'<option value="{e(t)}">{e(themes_words[t])}</option>')
     out.append("</select></div>")
@@ -65,12 +68,12 @@ def excerpt_explorer(study: Study, html_id: str = "profile-excerpt-explorer") ->
     for r in df.itertuples():
         year = f"{r.year_as_cited}"
         if r.year_differs:
-            year += f"; listed under {r.roster_year} in the article's list of interviewees"
+            year += "; " + W["listed_under"].format(year=r.roster_year)
         themes = ", ".join(themes_words[t] for t in r.theme_list)
         out.append(f'<li id="excerpt-{e(r.excerpt_id)}" data-network="{e(r.network_type)}" data-themes="{e(" ".join(r.theme_list))}">'
                    f"<blockquote><p>{e(r.text)}</p></blockquote>"
                    f'<p class="trata-excerpt-meta">— {e(r.pseudonym)} ({e(year)}). '
-                   f"<strong>Network type:</strong> {e(r.type_label)}. <strong>Themes:</strong> {e(themes)}."
-                   + (f" <em>Note:</em> {e(r.note)}" if r.note else "") + "</p></li>")
+                   f"<strong>{e(W['type'])}:</strong> {e(r.type_label)}. <strong>{e(W['themes'])}:</strong> {e(themes)}."
+                   + (f" <em>{e(W['note'])}:</em> {e(r.note)}" if r.note else "") + "</p></li>")
     out.append("</ol></div>")
     return "\n".join(out)

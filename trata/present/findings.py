@@ -11,12 +11,15 @@ from ..analyse.audit import CONSISTENT, INCONSISTENT, VERDICTS, Record, counts, 
 from ..core import messages
 from ..data.study import Study
 
+#: The words of the findings as the reader sees them.
+W = messages.labels("findings")
+
 
 def tally(records: Sequence[Record]) -> str:
     """The verdicts counted in words, e.g. '13 verdicts (12 consistent, 1 inconsistent)'."""
     c = counts(records)
-    parts = [f"{c[v]} {v}" for v in VERDICTS if c[v]]
-    return f"{c['checks']} verdict{'s' if c['checks'] != 1 else ''} ({', '.join(parts)})"
+    parts = [W["tally_part"].format(n=c[v], verdict=v) for v in VERDICTS if c[v]]
+    return W["tally_one" if c["checks"] == 1 else "tally_many"].format(n=c["checks"], parts=", ".join(parts))
 
 
 def table_rows(records: Sequence[Record]) -> list[list[str]]:
@@ -28,12 +31,12 @@ def table_rows(records: Sequence[Record]) -> list[list[str]]:
         first = last_rule.get(r.check) != r.rule
         last_rule[r.check] = r.rule
         if r.verdict == CONSISTENT:
-            uses = "as printed"
+            uses = W["as_printed"]
         elif r.book_value:
-            uses = f"**{r.book_value}**. {r.why}"
+            uses = W["uses"].format(value=r.book_value, why=r.why)
         else:
-            uses = r.why or "as printed (nothing to choose)"
-        rows.append([f"*{name}*: {r.rule}" if first else f"*{name}* (same rule)", r.compared,
+            uses = r.why or W["nothing_to_choose"]
+        rows.append([W["check"].format(name=name, rule=r.rule) if first else W["same_rule"].format(name=name), r.compared,
                      f"**{r.verdict}**" if r.verdict == INCONSISTENT else r.verdict, r.detail, uses])
     return rows
 
@@ -49,9 +52,9 @@ def note_markdown(prefix: str, study: Study | None = None, title: str | None = N
     for r in recs:
         what = r.compared[len(prefix):].strip()
         detail = r.detail.rstrip(".")
-        uses = f" The book uses {r.book_value}. {r.why}" if r.book_value else f" {r.why}"
+        uses = " " + (W["note_uses"].format(value=r.book_value, why=r.why) if r.book_value else r.why)
         lines.append(f"- *{what[0].upper()}{what[1:]}*: {detail}.{uses}")
-    lines += ["", "{numref}`tbl-audit-checks` lists every check and finding.", "```"]
+    lines += ["", W["note_more"], "```"]
     return "\n".join(lines)
 
 

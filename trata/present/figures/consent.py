@@ -12,6 +12,8 @@ from ...data.coding_rules import YEAR_STATED
 from ...data.study import Study
 from ...derive.readers import milestones
 
+#: The words of the figure (titles, tooltips) and its text alternative.
+W = messages.labels("fig.consent")
 #: How ``legal_milestones.year_status`` says the article gives no year.
 YEAR_NOT_GIVEN = "not given in the article"
 
@@ -55,20 +57,20 @@ def timeline_chart(study: Study, width: int = 560):
         x=alt.X("start:Q", scale=xs, axis=None), x2="end:Q", y=y)
     points = base.mark_point(filled=True, size=220, opacity=1).encode(
         x=x, y=y,
-        shape=alt.Shape("year_status:N", title="Year",
+        shape=alt.Shape("year_status:N", title=W["year"],
                         scale=alt.Scale(domain=[YEAR_STATED, YEAR_NOT_GIVEN], range=["circle", "diamond"])),
-        color=alt.Color("jurisdiction:N", title="Jurisdiction", scale=alt.Scale(domain=["International", "Mexico"])),
-        tooltip=[alt.Tooltip("year:N", title="Year"), alt.Tooltip("instrument:N", title="Instrument"),
-                 alt.Tooltip("jurisdiction:N", title="Jurisdiction"), alt.Tooltip("rule:N", title="Consent")],
+        color=alt.Color("jurisdiction:N", title=W["jurisdiction"], scale=alt.Scale(domain=["International", "Mexico"])),
+        tooltip=[alt.Tooltip("year:N", title=W["year"]), alt.Tooltip("instrument:N", title=W["instrument"]),
+                 alt.Tooltip("jurisdiction:N", title=W["jurisdiction"]), alt.Tooltip("rule:N", title=W["consent"])],
     )
     years = base.mark_text(dy=-22, fontWeight="bold", fontSize=13, lineBreak="\n").encode(x=x, y=y, text="year:N")
     names = base.mark_text(dy=22, baseline="top", lineBreak="\n").encode(x=x, y=y, text="instrument:N")
     rules = base.mark_text(dy=rule_dy, baseline="top", fontSize=11, fontStyle="italic", lineBreak="\n").encode(x=x, y=y, text="rule:N")
     return alt.layer(line, points, years, names, rules).properties(
-        width=width, height=height, title="What each instrument does to the victim's consent")
+        width=width, height=height, title=W["title"])
 
 
 def timeline_alt_text(study: Study) -> str:
-    parts = [f"{r.instrument} ({year_label(r.year).lower()}, {r.jurisdiction}): {r.consent_rule}."
-             for r in milestones(study).itertuples()]
-    return "Timeline of the legal instruments the article discusses, in time order. " + " ".join(parts)
+    parts = [W["alt_item"].format(instrument=r.instrument, year=year_label(r.year).lower(), jurisdiction=r.jurisdiction,
+                                  rule=r.consent_rule) for r in milestones(study).itertuples()]
+    return W["alt"].format(parts=" ".join(parts))
