@@ -12,8 +12,9 @@ A release, step by step:
    archives) come out of every clone that releases the same version on the same day.
 4. Builds the HTML site and the single-page site from scratch into ``_build/release`` with
    ``SOURCE_DATE_EPOCH`` set to the commit date, prints the single page to PDF with Chromium,
-   and writes ``dist/``: the site archive, the data package archive, the PDF, all named with
-   the version, and ``SHA256SUMS``.
+   and writes ``dist/``: the site archive, the data package archive, the PDF, the source archive
+   (from which ``pip install`` installs the analysis package), all named with the version, and
+   ``SHA256SUMS``.
 5. Tags the commit ``vX.Y.Z`` (annotated, never pushed).
 
 Running it again on the tagged commit rebuilds ``dist/`` without a new commit or tag: the files
