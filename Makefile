@@ -21,7 +21,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 JOBS   ?= 1
 
-.PHONY: book test test-fast serve clean env validate help vendor browser lock lab-env
+.PHONY: book test test-fast serve clean env validate help vendor browser lock lab-env lab
 
 help:
 	@echo "make book   build the HTML site into $(OUT)/html (DATA=path/to/datapackage.json for other data)"
@@ -31,6 +31,7 @@ help:
 	@echo "make release VERSION=X.Y.Z  test, set the version, build site and PDF, write dist/, tag vX.Y.Z"
 	@echo "make pdf    build the PDF edition into $(OUT)/pdf/"
 	@echo "make zenodo write .zenodo.json from CITATION.cff"
+	@echo "make lab    JupyterLab on 127.0.0.1, the chapters open as notebooks (DATA=path for other data)"
 	@echo "make serve  preview the built site on http://$(HOST):$(PORT)/"
 	@echo "make clean  remove the builds and caches (keeps .venv)"
 	@echo "make vendor refresh the Vega libraries in book/_static/vendor from package-lock.json"
@@ -75,6 +76,20 @@ lab-env: requirements-lab.txt
 	$(PYTHON) -m venv .venv-lab
 	.venv-lab/bin/python -m pip install --quiet --no-deps -r requirements-lab.txt
 	.venv-lab/bin/python -m pip check
+
+# JupyterLab on the chapters: the server (and Jupytext, which opens each MyST chapter as a notebook
+# and saves it back as MyST) from .venv-lab, the kernels from the project's environment, named
+# "python3" as in the chapters' headers, on DATA (exported as TRATA_DATA). Token authentication
+# stays on: open the URL with the token that the server prints. Settings: jupyter/, jupytext.toml.
+LAB_PORT ?= 8888
+# Jupyter refuses to run as root unless told; in a container where one works as root, it is told.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: $(STAMP)
+	@test -x .venv-lab/bin/jupyter-lab || $(MAKE) lab-env
+	$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 --display-name "Python 3" > /dev/null
+	$(BIN)/python -m trata validate $(DATA) || true
+	JUPYTER_PATH=$(abspath $(VENV))/share/jupyter JUPYTER_CONFIG_PATH=$(abspath jupyter) TRATA_DATA=$(DATA_DIR) \
+	  .venv-lab/bin/jupyter lab --ServerApp.port=$(LAB_PORT) --ServerApp.root_dir=$(CURDIR) $(LAB_ROOT)
 
 # Browser tests: Debian's Chromium and axe-core (pinned in package-lock.json), installed when missing.
 browser:

@@ -30,12 +30,19 @@ ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = {p.stem: p for p in sorted((ROOT / "notebooks").glob("*.md"))}
 FRAMING = {"consent": CHAPTERS["consent"], "methodology": CHAPTERS["methodology"]}
 
-#: The one code cell every notebook opens with.
+#: The one code cell every notebook opens with (its first cell: the install step, then the data).
 PREAMBLE = """\
+# To run this notebook outside the book's repository (a notebook downloaded from the book's site),
+# install the analysis package once, from the source archive of the release that ships beside it:
+#     pip install ./trata-*-source.tar.gz
+# DATA names the data package to read (its datapackage.json or its folder); with None, the notebook
+# reads $TRATA_DATA if set, else the book's own data. Nothing else needs setting.
+DATA = None
+
 from trata.book.preamble import failed, glue_all, start
 from trata.chapters import {chapter} as chapter
 
-study = start()
+study = start(DATA)
 glue_all(chapter.glues(study))
 assert not (broken := failed(chapter.guards(study))), f"the chapter's prose no longer matches the data: {{broken}}"
 """
@@ -267,8 +274,9 @@ def test_a_chapter_glues_exactly_what_its_page_uses(chapter, glued):
 @pytest.mark.parametrize("chapter", sorted(CHAPTERS))
 def test_every_notebook_opens_the_same_way(chapter):
     """One code cell, the preamble: the chapter's values glued from its module, its guards asserted."""
-    cells = [c for c in jupytext.read(CHAPTERS[chapter]).cells if c.cell_type == "code"]
-    assert len(cells) == 1
+    notebook = jupytext.read(CHAPTERS[chapter])
+    cells = [c for c in notebook.cells if c.cell_type == "code"]
+    assert len(cells) == 1 and notebook.cells[0] is cells[0]
     expected = PREAMBLE.format(chapter=chapter)
     assert cells[0].source.strip() == expected.strip()
 

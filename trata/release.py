@@ -12,8 +12,9 @@ A release, step by step:
    archives) come out of every clone that releases the same version on the same day.
 4. Builds the HTML site and the single-page site from scratch into ``_build/release`` with
    ``SOURCE_DATE_EPOCH`` set to the commit date, prints the single page to PDF with Chromium,
-   and writes ``dist/``: the site archive, the data package archive, the PDF, all named with
-   the version, and ``SHA256SUMS``.
+   and writes ``dist/``: the site archive, the data package archive, the PDF, the source archive
+   (from which ``pip install`` installs the analysis package), all named with the version, and
+   ``SHA256SUMS``.
 5. Tags the commit ``vX.Y.Z`` (annotated, never pushed).
 
 Running it again on the tagged commit rebuilds ``dist/`` without a new commit or tag: the files
@@ -336,6 +337,17 @@ def data_entries(root: Path, prefix: str) -> list[tuple[str, Path]]:
     return sorted(entries)
 
 
+def source_entries(root: Path, prefix: str) -> list[tuple[str, Path]]:
+    """The committed tree: the analysis package installs from it (``pip install ./ARCHIVE``), with
+    the book's data and bibliography, so that a downloaded notebook runs outside the repository."""
+    files = [t for t in git(root, "ls-files", "-z").split("\0") if t and (root / t).is_file()]
+    return sorted((f"{prefix}/{f}", root / f) for f in files)
+
+
+def source_archive(root: Path, dest: Path, prefix: str, epoch: int) -> Path:
+    return write_tar_gz(source_entries(root, prefix), dest, epoch)
+
+
 def site_archive(site: Path, dest: Path, prefix: str, epoch: int) -> Path:
     entries = [(f"{prefix}/{name}", path) for name, path in tree_entries(site, SITE_EXCLUDE)]
     return write_tar_gz(entries, dest, epoch)
@@ -354,7 +366,8 @@ def write_checksums(folder: Path, files: list[Path]) -> Path:
 
 def dist_names(version: str) -> dict[str, str]:
     base = f"{E.SLUG}-{version}"
-    return {"site": f"{base}-site.tar.gz", "data": f"{base}-data.zip", "pdf": f"{base}.pdf"}
+    return {"site": f"{base}-site.tar.gz", "data": f"{base}-data.zip", "pdf": f"{base}.pdf",
+            "source": f"{base}-source.tar.gz"}
 
 
 def make_dist(root: Path = ROOT, dist: Path | None = None, out: Path | None = None) -> list[Path]:
@@ -371,6 +384,7 @@ def make_dist(root: Path = ROOT, dist: Path | None = None, out: Path | None = No
     files = [
         site_archive(site, dist / names["site"], f"{E.SLUG}-{version}-site", epoch),
         data_archive(root, dist / names["data"], f"{E.SLUG}-{version}-data", epoch),
+        source_archive(root, dist / names["source"], f"{E.SLUG}-{version}-source", epoch),
         make_pdf(root, out, epoch, dist / names["pdf"]),
     ]
     files.append(write_checksums(dist, files))

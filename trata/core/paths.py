@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import os
+import site
+import sys
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
-REPO_ROOT = PACKAGE_DIR.parent
+
+
+def _root() -> Path:
+    """The repository; for a package installed from a source archive, the copy of the book's data
+    and bibliography installed with it (``share/trata``, see pyproject.toml)."""
+    repo = PACKAGE_DIR.parent
+    if (repo / "data" / "datapackage.json").is_file():
+        return repo
+    for prefix in (sys.prefix, site.getuserbase()):
+        if (Path(prefix) / "share" / "trata" / "data" / "datapackage.json").is_file():
+            return Path(prefix) / "share" / "trata"
+    return repo
+
+
+REPO_ROOT = _root()
 DEFAULT_PACKAGE = REPO_ROOT / "data" / "datapackage.json"
 #: The environment variable naming the data package to build from.
 ENV_VAR = "TRATA_DATA"
