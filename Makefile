@@ -29,6 +29,7 @@ help:
 	@echo "make release VERSION=X.Y.Z  test, set the version, build site and PDF, write dist/, tag vX.Y.Z"
 	@echo "make pdf    build the PDF edition into $(OUT)/pdf/"
 	@echo "make zenodo write .zenodo.json from CITATION.cff"
+	@echo "make site   every release side by side in _build/site (DEV=1 adds the working tree under /dev/)"
 	@echo "make serve  preview the built site on http://$(HOST):$(PORT)/"
 	@echo "make clean  remove the builds and caches (keeps .venv)"
 	@echo "make vendor refresh the Vega libraries in book/_static/vendor from package-lock.json"
@@ -85,6 +86,11 @@ pdf: $(STAMP)
 
 zenodo: $(STAMP)
 	$(BIN)/python -m trata.release zenodo
+
+# Every release side by side in _build/site (/vX.Y.Z/, /latest/, and /dev/ with DEV=1).
+.PHONY: site
+site: $(STAMP) browser
+	$(BIN)/python -m trata.release site $(if $(DEV),--dev,)
 
 clean:
 	rm -rf _build dist artifacts conf.py .pytest_cache

@@ -74,7 +74,7 @@ def git(root: Path, *args: str, env: dict | None = None) -> str:
 
 # --- the version everywhere ---------------------------------------------------------------------
 
-def _sub_once(pattern: str, repl: str, text: str, where: str, flags=re.M) -> str:
+def _sub_once(pattern: str, repl, text: str, where: str, flags=re.M) -> str:
     new, n = re.subn(pattern, repl, text, count=1, flags=flags)
     if n != 1:
         raise ReleaseError(f"{where}: pattern {pattern!r} not found")
@@ -87,6 +87,22 @@ def set_citation_version(text: str, version: str, date: str | None) -> str:
     if date:
         text = _sub_once(r"^(version:.*\n)", rf'\g<1>date-released: "{date}"\n', text, E.CITATION_FILE)
     return text
+
+
+def set_citation_addresses(text: str, version: str, addresses: E.Addresses) -> str:
+    """``url`` (this version's address on the site) and ``repository-code`` from ``_config.yml``;
+    both lines are removed while no address is known."""
+    text = re.sub(r"^(url|repository-code):.*\n", "", text, flags=re.M)
+    lines = []
+    url = addresses.version_url(version) if E.RELEASE.match(version) else addresses.site
+    if url:
+        lines.append(f'url: "{url}"\n')
+    if addresses.repository:
+        lines.append(f'repository-code: "{addresses.repository}"\n')
+    if not lines:
+        return text
+    anchor = r"^(date-released:.*\n)" if re.search(r"^date-released:", text, flags=re.M) else r"^(version:.*\n)"
+    return _sub_once(anchor, lambda m: m.group(1) + "".join(lines), text, E.CITATION_FILE)
 
 
 def set_datapackage_version(text: str, version: str) -> str:
@@ -117,7 +133,8 @@ def set_version(version: str, date: str | None = None, root: Path = ROOT) -> lis
         date = None
     edits = {
         E.VERSION_FILE: lambda t: version + "\n",
-        E.CITATION_FILE: lambda t: set_citation_version(t, version, date),
+        E.CITATION_FILE: lambda t: set_citation_addresses(set_citation_version(t, version, date), version,
+                                                          E.read_addresses(root)),
         str(DATAPACKAGE): lambda t: set_datapackage_version(t, version),
     }
     if is_release:
@@ -148,10 +165,30 @@ def zenodo_json(root: Path = ROOT) -> str:
     data["upload_type"] = "publication"
     data["publication_type"] = "book"
     data["references"] = [E.plain(E.apa_article(ref))]
+    meta = E.read_citation(root)
+    related = []
     if ref.get("doi"):
-        data["related_identifiers"] = [{"identifier": ref["doi"], "relation": "isDerivedFrom",
-                                        "resource_type": "publication-article", "scheme": "doi"}]
+        related.append({"identifier": ref["doi"], "relation": "isDerivedFrom",
+                        "resource_type": "publication-article", "scheme": "doi"})
+    if meta.get("url"):
+        related.append({"identifier": meta["url"], "relation": "isIdenticalTo", "scheme": "url"})
+    if meta.get("repository-code"):
+        related.append({"identifier": meta["repository-code"], "relation": "isSupplementTo", "scheme": "url"})
+    if related:
+        data["related_identifiers"] = related
+    if meta.get("doi"):
+        data["doi"] = meta["doi"]
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def sync_addresses(root: Path = ROOT) -> bool:
+    """Write the addresses of ``_config.yml`` into ``CITATION.cff``; True if it changed."""
+    path = root / E.CITATION_FILE
+    old = path.read_text(encoding="utf-8")
+    new = set_citation_addresses(old, E.read_version(root), E.read_addresses(root))
+    if new != old:
+        path.write_text(new, encoding="utf-8")
+    return new != old
 
 
 def write_zenodo(root: Path = ROOT) -> bool:
@@ -201,8 +238,21 @@ FOOTER = ('<div style="font-size:7.5pt;width:100%;text-align:center;color:#555;f
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
 
-def print_pdf(page: Path, pdf: Path, ed: E.Edition, meta: dict) -> Path:
-    """Print the single page to PDF with Chromium (print media, A4, page numbers, outline)."""
+# Printing waits until every font the page declares and every image is loaded: Chromium would
+# otherwise print whatever has arrived when it is asked to, and on a busy machine the icon font of
+# the admonitions can arrive later than the "load" event, which changes one page of the PDF.
+SETTLE = """async () => {
+  await Promise.all([...document.fonts].map((f) => f.load().catch(() => null)));
+  await document.fonts.ready;
+  await Promise.all([...document.images].map((i) => i.complete ? null : i.decode().catch(() => null)));
+  return [...document.fonts].filter((f) => f.status === "loading").length;
+}"""
+
+
+def print_pdf(page: Path, pdf: Path, ed: E.Edition, meta: dict, hold: float = 0.0) -> Path:
+    """Print the single page to PDF with Chromium (print media, A4, page numbers, outline).
+
+    ``hold`` delays every font by that many seconds, as a busy machine can (for the tests)."""
     from html import escape
 
     from playwright.sync_api import sync_playwright
@@ -219,10 +269,18 @@ def print_pdf(page: Path, pdf: Path, ed: E.Edition, meta: dict) -> Path:
             # prints of the same page differ (the tagged PDF names its elements by DOM node).
             tab = browser.new_page(java_script_enabled=False)
             # The PDF is made from the local files only: any request to the network is refused.
-            tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                      else route.abort())
+            def route(r):
+                if not r.request.url.startswith("file:"):
+                    return r.abort()
+                if hold and r.request.resource_type == "font":
+                    time.sleep(hold)
+                return r.continue_()
+
+            tab.route("**/*", route)
             tab.emulate_media(media="print")
             tab.goto(page.resolve().as_uri(), wait_until="load")
+            if tab.evaluate(SETTLE):
+                raise ReleaseError(f"{page}: fonts still loading after the page settled")
             raw = tab.pdf(format="A4", print_background=True, display_header_footer=True,
                           header_template=HEADER.format(title=escape(meta["title"]), version=escape(ed.version)),
                           footer_template=FOOTER,
@@ -359,9 +417,9 @@ def dist_names(version: str) -> dict[str, str]:
 
 def make_dist(root: Path = ROOT, dist: Path | None = None, out: Path | None = None) -> list[Path]:
     """Build the site and the PDF from scratch and write the release files for the current commit."""
-    dist = dist or root / DIST
-    out = out or root / BUILD_OUT
     version = E.read_version(root)
+    dist = dist or root / DIST / version  # one folder a release: make site finds every one there
+    out = out or root / BUILD_OUT
     epoch = int(git(root, "log", "-1", "--format=%ct"))
     shutil.rmtree(out, ignore_errors=True)  # a release never reuses an earlier build or its cache
     site = build(root, out, "html", epoch)
@@ -375,6 +433,170 @@ def make_dist(root: Path = ROOT, dist: Path | None = None, out: Path | None = No
     ]
     files.append(write_checksums(dist, files))
     return files
+
+
+# --- the assembled site -------------------------------------------------------------------------
+# Every release under /vX.Y.Z/ (its own site archive, unpacked, with its files beside it), the
+# newest also under /latest/, the working tree under /dev/ when asked for, and a root page that
+# leads to the newest release. What the assembly adds to a release is only what a release cannot
+# know of itself: the list of versions (_static/switcher.json) and its own checksums (cite page).
+
+SITE_OUT = Path("_build") / "site"
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in version.split("."))
+
+
+def release_tags(root: Path) -> list[str]:
+    """The released versions (tags vX.Y.Z), oldest first."""
+    tags = [t[1:] for t in git(root, "tag", "--list", "v*").split() if E.RELEASE.match(t[1:])]
+    return sorted(tags, key=version_key)
+
+
+def _sums(folder: Path) -> dict[str, str]:
+    path = folder / "SHA256SUMS"
+    if not path.exists():
+        return {}
+    return {name: digest for digest, name in (line.split("  ", 1) for line in
+                                              path.read_text(encoding="utf-8").splitlines() if line)}
+
+
+def _verified(folder: Path, version: str, commit: str) -> bool:
+    """``folder`` holds the files of ``version``, as SHA256SUMS says, built from ``commit``."""
+    names, sums = dist_names(version), _sums(folder)
+    if set(sums) != set(names.values()):
+        return False
+    for name, digest in sums.items():
+        if not (folder / name).exists() or hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
+            return False
+    try:
+        with tarfile.open(folder / names["site"]) as tar:
+            page = tar.extractfile(f"{E.SLUG}-{version}-site/book/intro.html").read().decode("utf-8")
+    except (KeyError, OSError, tarfile.TarError, AttributeError):
+        return False
+    return f"commit {commit[:E.SHORT]}" in page and f'data-version="{version}"' in page
+
+
+def release_files(root: Path, version: str, work: Path) -> Path:
+    """The files of a release: from ``dist/X.Y.Z`` when they are there and were built from the
+    tag's commit; otherwise built again from the tag, checked out in a temporary worktree with its
+    own code (the archives are reproducible, so they are the release's), and kept in dist/."""
+    tag = f"v{version}"
+    commit = git(root, "rev-parse", f"{tag}^{{commit}}")
+    folder = root / DIST / version
+    if _verified(folder, version, commit):
+        log(f"{tag}: release files from {folder.relative_to(root)}")
+        return folder
+    tree = work / tag
+    log(f"{tag}: building the release files from the tag's commit {commit[:E.SHORT]}")
+    git(root, "worktree", "add", "--detach", str(tree), tag)
+    try:
+        env = {**os.environ, "PYTHONPATH": str(tree)}  # the tag's own code, in the notebooks too
+        if subprocess.run([sys.executable, "-m", "trata.release", "dist"], cwd=tree, env=env).returncode != 0:
+            raise ReleaseError(f"{tag}: building its release files failed (see the log above)")
+        built = next((d for d in (tree / DIST / version, tree / DIST) if _verified(d, version, commit)), None)
+        if built is None:
+            raise ReleaseError(f"{tag}: the rebuilt files do not verify against their SHA256SUMS")
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        for name in [*dist_names(version).values(), "SHA256SUMS"]:
+            shutil.copy2(built / name, folder / name)
+    finally:
+        git(root, "worktree", "remove", "--force", str(tree))
+    return folder
+
+
+def _unpack(archive: Path, prefix: str, target: Path) -> None:
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            if not member.isfile():
+                continue
+            name = member.name
+            if not name.startswith(prefix + "/") or ".." in name.split("/"):
+                raise ReleaseError(f"{archive}: unexpected member {name}")
+            dest = target / name[len(prefix) + 1:]
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(tar.extractfile(member).read())
+            dest.chmod(member.mode & 0o755)
+
+
+def release_files_html(version: str, sums: dict[str, str]) -> str:
+    """The table of a release's files and checksums, for its cite page (links from book/cite.html)."""
+    from html import escape
+
+    rows = "".join(f'<tr><td><a href="../{escape(name)}">{escape(name)}</a></td>'
+                   f'<td><code>{escape(digest)}</code></td></tr>' for name, digest in sorted(sums.items()))
+    return (f'{E.RELEASE_FILES_START}<table class="table trata-release-files">'
+            f'<caption>The files of release {escape(version)} and their SHA-256 checksums, as listed in '
+            f'<a href="../SHA256SUMS">SHA256SUMS</a></caption>'
+            f'<thead><tr><th>File</th><th>SHA-256</th></tr></thead><tbody>{rows}</tbody></table>'
+            f'{E.RELEASE_FILES_END}')
+
+
+def _fill_checksums(site: Path, version: str, sums: dict[str, str]) -> None:
+    page = site / "book" / "cite.html"
+    text = page.read_text(encoding="utf-8")
+    pattern = re.escape(E.RELEASE_FILES_START) + ".*?" + re.escape(E.RELEASE_FILES_END)
+    new, n = re.subn(pattern, lambda m: release_files_html(version, sums), text, count=1, flags=re.S)
+    if n:
+        page.write_text(new, encoding="utf-8")
+
+
+def root_page(entries: list[dict], target: str, title: str) -> str:
+    from html import escape
+
+    items = "".join(f'<li><a href="{escape(e["href"])}">{escape(e["name"])}</a></li>'
+                    for e in entries)
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f'<meta http-equiv="refresh" content="0; url={escape(target)}">\n'
+            f"<title>{escape(title)}</title>\n</head>\n<body>\n<h1>{escape(title)}</h1>\n"
+            f'<p>The newest version is at <a href="{escape(target)}">{escape(target)}</a>. Every version:</p>\n'
+            f"<ul>{items}</ul>\n</body>\n</html>\n")
+
+
+def assemble_site(root: Path = ROOT, out: Path | None = None, dev: bool = False) -> Path:
+    """``make site``: the deployable site of every release in ``_build/site`` (same bytes every time)."""
+    import tempfile
+
+    out = out or root / SITE_OUT
+    versions = release_tags(root)
+    if not versions and not dev:
+        raise ReleaseError("no release tags vX.Y.Z yet: make one with make release VERSION=X.Y.Z "
+                           "(or assemble the development version alone with DEV=1)")
+    addresses = E.read_addresses(root)
+    newest = versions[-1] if versions else None
+    dev_version = E.read_version(root) if dev else None
+    entries = E.switcher_entries(list(reversed(versions)), newest, addresses.site_path, dev_version)
+    staging = out.with_name(out.name + ".staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(prefix="trata-site-") as work:
+        for version in versions:
+            files = release_files(root, version, Path(work))
+            target = staging / f"v{version}"
+            _unpack(files / dist_names(version)["site"], f"{E.SLUG}-{version}-site", target)
+            for name in [*dist_names(version).values(), "SHA256SUMS"]:
+                shutil.copyfile(files / name, target / name)
+            _fill_checksums(target, version, _sums(files))
+    if dev:
+        epoch = E.source_date_epoch(root)
+        shutil.copytree(build(root, root / "_build", "html", epoch), staging / "dev",
+                        ignore=shutil.ignore_patterns(*SITE_EXCLUDE))
+    for folder in [staging / f"v{v}" for v in versions] + ([staging / "dev"] if dev else []):
+        E.write_switcher(folder / "_static" / E.SWITCHER, entries)
+    if newest:
+        shutil.copytree(staging / f"v{newest}", staging / "latest")
+    E.write_switcher(staging / E.SWITCHER, entries)
+    first = f"v{newest}/" if newest else "dev/"
+    links = [{**e, "href": E.version_path(e["version"])} for e in entries]
+    title = E.read_citation(root)["title"]
+    (staging / "index.html").write_text(root_page(links, first, title), encoding="utf-8")
+    shutil.rmtree(out, ignore_errors=True)
+    staging.rename(out)
+    log(f"assembled {out}: " + ", ".join([f"v{v}" for v in versions] + (["dev"] if dev else []))
+        + (f"; latest is v{newest}" if newest else ""))
+    return out
 
 
 # --- the release --------------------------------------------------------------------------------
@@ -439,7 +661,10 @@ def main(argv: list[str] | None = None) -> int:
     z.add_argument("--check", action="store_true", help="fail if .zenodo.json is out of date")
     p = sub.add_parser("pdf", help="build the single page and print it to PDF")
     p.add_argument("--out", type=Path, default=Path("_build"))
-    sub.add_parser("dist", help="write dist/ for the current commit (no checks, no commit, no tag)")
+    sub.add_parser("dist", help="write dist/X.Y.Z for the current commit (no checks, no commit, no tag)")
+    st = sub.add_parser("site", help="assemble every release (tags vX.Y.Z) into _build/site")
+    st.add_argument("--dev", action="store_true", help="add the working tree's version under /dev/")
+    st.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
     root = ROOT
     try:
@@ -450,14 +675,21 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(changed) or "nothing to change")
         elif args.cmd == "zenodo":
             if args.check:
+                cff = (root / E.CITATION_FILE).read_text(encoding="utf-8")
+                if cff != set_citation_addresses(cff, E.read_version(root), E.read_addresses(root)):
+                    raise ReleaseError(f"the addresses in {E.CITATION_FILE} differ from {E.CONFIG_FILE}: run make zenodo")
                 if (root / ZENODO).read_text(encoding="utf-8") != zenodo_json(root):
                     raise ReleaseError(f"{ZENODO} is out of date: run make zenodo")
             else:
+                if sync_addresses(root):
+                    print(f"{E.CITATION_FILE}: addresses written from {E.CONFIG_FILE}")
                 print(f"{ZENODO} " + ("written" if write_zenodo(root) else "already up to date"))
         elif args.cmd == "pdf":
             out = args.out if args.out.is_absolute() else root / args.out
             pdf = make_pdf(root, out, E.source_date_epoch(root), out / "pdf" / f"{E.SLUG}-{E.read_version(root)}.pdf")
             print(pdf)
+        elif args.cmd == "site":
+            print(assemble_site(root, args.out, args.dev))
         elif args.cmd == "dist":
             for f in make_dist(root):
                 print(f)
