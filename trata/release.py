@@ -555,6 +555,43 @@ def root_page(entries: list[dict], target: str, title: str) -> str:
             f"<ul>{items}</ul>\n</body>\n</html>\n")
 
 
+ANCHORS = "tests/anchors.txt"
+
+
+def listed_anchors(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def changelog_section(text: str, version: str) -> str:
+    match = re.search(rf"^## \[{re.escape(version)}\][^\n]*\n(.*?)(?=^## \[|\Z)", text, flags=re.M | re.S)
+    return match.group(1) if match else ""
+
+
+def anchor_problems(old: str, anchors: list[str], new: str, present, changelog: str) -> list[str]:
+    """Stable anchors of release ``old`` that release ``new`` lacks without saying so.
+
+    ``present(anchor)`` tells whether ``new`` has the anchor. A removal is allowed only in a new
+    major version whose changelog section names the anchor's label."""
+    major = version_key(new)[0] > version_key(old)[0]
+    section = changelog_section(changelog, new)
+    problems = []
+    for anchor in anchors:
+        if present(anchor):
+            continue
+        if major and anchor.partition("#")[2] in section:
+            continue
+        problems.append(f"{anchor}: in {old}, not in {new}" + (
+            ", and the changelog of " + new + " does not record its removal" if major
+            else " (removing a stable anchor needs a major version, with the removal in the changelog)"))
+    return problems
+
+
+def has_anchor(site: Path, anchor: str) -> bool:
+    page, _, label = anchor.partition("#")
+    path = site / page
+    return path.is_file() and f'id="{label}"' in path.read_text(encoding="utf-8")
+
+
 def assemble_site(root: Path = ROOT, out: Path | None = None, dev: bool = False) -> Path:
     """``make site``: the deployable site of every release in ``_build/site`` (same bytes every time)."""
     import tempfile
@@ -579,6 +616,16 @@ def assemble_site(root: Path = ROOT, out: Path | None = None, dev: bool = False)
             for name in [*dist_names(version).values(), "SHA256SUMS"]:
                 shutil.copyfile(files / name, target / name)
             _fill_checksums(target, version, _sums(files))
+        problems = []
+        for older, newer in zip(versions, versions[1:]):
+            try:
+                anchors = listed_anchors(git(root, "show", f"v{older}:{ANCHORS}"))
+            except ReleaseError:
+                continue  # a release from before the list of anchors
+            problems += anchor_problems(older, anchors, newer, lambda a: has_anchor(staging / f"v{newer}", a),
+                                        git(root, "show", f"v{newer}:{CHANGELOG}"))
+        if problems:
+            raise ReleaseError("citations of earlier releases would break:\n" + "\n".join(problems))
     if dev:
         epoch = E.source_date_epoch(root)
         shutil.copytree(build(root, root / "_build", "html", epoch), staging / "dev",
