@@ -89,7 +89,8 @@ zenodo: $(STAMP)
 
 # Every release side by side in _build/site (/vX.Y.Z/, /latest/, and /dev/ with DEV=1).
 .PHONY: site
-site: $(STAMP) browser
+site: $(STAMP)
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
 	$(BIN)/python -m trata.release site $(if $(DEV),--dev,)
 
 clean:

@@ -12,17 +12,19 @@ A release, step by step:
    archives) come out of every clone that releases the same version on the same day.
 4. Builds the HTML site and the single-page site from scratch into ``_build/release`` with
    ``SOURCE_DATE_EPOCH`` set to the commit date, prints the single page to PDF with Chromium,
-   and writes ``dist/``: the site archive, the data package archive, the PDF, all named with
-   the version, and ``SHA256SUMS``.
+   and writes ``dist/X.Y.Z/``: the site archive, the data package archive, the PDF, all named
+   with the version, and ``SHA256SUMS``.
 5. Tags the commit ``vX.Y.Z`` (annotated, never pushed).
 
 Running it again on the tagged commit rebuilds ``dist/`` without a new commit or tag: the files
 come out byte for byte the same. Archives are reproducible by construction: sorted members, the
 commit date as every member's time, owner root, fixed permissions, no gzip name or time stamp.
 
-Other commands: ``set-version X.Y.Z[.devN] [--date D]``, ``zenodo [--check]`` (write or check
-``.zenodo.json`` from ``CITATION.cff``), ``pdf`` (build the single page and print it),
-``dist`` (write ``dist/`` for the current commit without any check, commit or tag).
+Other commands: ``set-version X.Y.Z[.devN] [--date D]``, ``zenodo [--check]`` (write or check the
+addresses of ``_config.yml`` in ``CITATION.cff``, and ``.zenodo.json`` from ``CITATION.cff``),
+``pdf`` (build the single page and print it), ``dist`` (write ``dist/X.Y.Z/`` for the current
+commit without any check, commit or tag), ``site [--dev]`` (``make site``: every release side by
+side in ``_build/site``, see "the assembled site" below).
 """
 
 from __future__ import annotations
