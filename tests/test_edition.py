@@ -224,3 +224,11 @@ def test_every_page_has_the_switcher_and_the_banner_and_a_build_alone_lists_no_o
         assert 'class="version-switcher__container' in text
         assert f"theme_switcher_version_match = '{ed.version}'" in text
         assert 'id="trata-version-banner"' in text and f'data-version="{ed.version}"' in text
+
+
+def test_every_stable_anchor_says_how_to_cite_it(site, ed):
+    anchors = [a for a in (ROOT / "tests" / "anchors.txt").read_text().splitlines() if a and not a.startswith("#")]
+    for anchor in anchors:
+        page = text_of((site / anchor.partition("#")[0]).read_text(encoding="utf-8"))
+        kind = "table" if "#tbl-" in anchor else "figure"
+        assert f"Cite this {kind}: version {ed.version}, anchor {anchor}, no address known yet" in page, anchor
