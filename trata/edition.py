@@ -416,6 +416,7 @@ BANNER_TEMPLATE = "trata-version-banner.html"
 
 
 def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
+    context["trata_version"] = _edition_of(app).version  # for the switcher and the banner
     if "body" not in context:
         return
     if app.builder.name == "singlehtml":
@@ -427,7 +428,6 @@ def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
     # An older version says which one is the newest, with a link to this page there (the list of
     # versions is the switcher's, so a release built before the next one learns of it when the site
     # is assembled).
-    context["trata_version"] = _edition_of(app).version
     context["body"] = app.builder.templates.render(BANNER_TEMPLATE, context) + context["body"]
 
 
