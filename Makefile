@@ -91,7 +91,7 @@ zenodo: $(STAMP)
 .PHONY: site
 site: $(STAMP)
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
-	$(BIN)/python -m trata.release site $(if $(DEV),--dev,)
+	$(BIN)/python -m trata.site $(if $(DEV),--dev,)
 
 clean:
 	rm -rf _build dist artifacts conf.py .pytest_cache

@@ -28,7 +28,7 @@ import pypdf
 import pytest
 
 from trata import edition as E
-from trata import release as R
+from trata import site as S
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -84,7 +84,7 @@ def released(tmp_path_factory) -> Path:
     note(repo, "The edition has a DOI.", "DOI")
     release(repo, NEW)
     t = time.monotonic()
-    run(repo, sys.executable, "-m", "trata.release", "site")
+    run(repo, sys.executable, "-m", "trata.site")
     TIMES["make site (from dist/)"] = time.monotonic() - t
     return repo
 
@@ -133,7 +133,7 @@ def test_each_release_is_the_one_built_from_its_tag(released, site):
 
 def test_assembling_again_gives_the_same_bytes(released, site):
     before = tree(site)
-    run(released, sys.executable, "-m", "trata.release", "site")
+    run(released, sys.executable, "-m", "trata.site")
     assert tree(site) == before
 
 
@@ -168,9 +168,9 @@ def test_addresses_and_the_fixture_doi_flow_everywhere(released, site):
 
 
 def test_stable_anchors_of_the_older_release_exist_in_the_newer(released, site):
-    anchors = R.listed_anchors(run(released, "git", "show", f"v{OLD}:tests/anchors.txt").stdout)
+    anchors = S.listed_anchors(run(released, "git", "show", f"v{OLD}:tests/anchors.txt").stdout)
     assert len(anchors) > 20
-    missing = [a for a in anchors if not R.has_anchor(site / f"v{NEW}", a)]
+    missing = [a for a in anchors if not S.has_anchor(site / f"v{NEW}", a)]
     assert not missing
 
 
@@ -178,10 +178,10 @@ def test_an_anchor_may_go_only_in_a_major_release_that_records_it():
     anchors = ["notebooks/annex.html#tbl-annex-countries"]
     gone = lambda a: False  # noqa: E731
     log = "## [Unreleased]\n\n## [1.0.0] - 2031-01-01\n\n### Removed\n\n- Table `tbl-annex-countries`.\n"
-    assert R.anchor_problems("0.3.0", anchors, "0.4.0", gone, log.replace("1.0.0", "0.4.0"))
-    assert R.anchor_problems("0.3.0", anchors, "1.0.0", gone, log.replace("tbl-annex-countries", "x"))
-    assert R.anchor_problems("0.3.0", anchors, "1.0.0", gone, log) == []
-    assert R.anchor_problems("0.3.0", anchors, "0.4.0", lambda a: True, "") == []
+    assert S.anchor_problems("0.3.0", anchors, "0.4.0", gone, log.replace("1.0.0", "0.4.0"))
+    assert S.anchor_problems("0.3.0", anchors, "1.0.0", gone, log.replace("tbl-annex-countries", "x"))
+    assert S.anchor_problems("0.3.0", anchors, "1.0.0", gone, log) == []
+    assert S.anchor_problems("0.3.0", anchors, "0.4.0", lambda a: True, "") == []
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
