@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import SITE_OUT, build_site
 from cffconvert import Citation
+from conftest import SITE_OUT, build_site
 
 from trata import edition as E
 from trata import release as R
-from trata import tables
+from trata import site as S
+from trata.derive import tables
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = 1767225600  # 2026-01-01T00:00:00Z
@@ -372,3 +373,14 @@ def test_set_version_carries_the_addresses_of_the_configuration(metadata_copy):
 def test_the_addresses_in_citation_cff_are_those_of_the_configuration():
     cff = (ROOT / "CITATION.cff").read_text()
     assert R.set_citation_addresses(cff, E.read_version(ROOT), E.read_addresses(ROOT)) == cff, "run make zenodo"
+
+
+def test_an_anchor_may_go_only_in_a_major_release_that_records_it():
+    anchors = ["notebooks/annex.html#tbl-annex-countries"]
+    gone = lambda a: False  # noqa: E731
+    log = "## [Unreleased]\n\n## [1.0.0] - 2031-01-01\n\n### Removed\n\n- Table `tbl-annex-countries`.\n"
+    assert S.anchor_problems("0.3.0", anchors, "0.4.0", gone, log.replace("1.0.0", "0.4.0"))
+    assert S.anchor_problems("0.3.0", anchors, "1.0.0", gone, log.replace("tbl-annex-countries", "x"))
+    assert S.anchor_problems("0.3.0", anchors, "1.0.0", gone, log) == []
+    assert S.anchor_problems("0.3.0", anchors, "0.4.0", lambda a: True, "") == []
+

@@ -26,80 +26,37 @@ field                         meaning
 When a package holds such a resource, :func:`apply` derives the resources ``countries``,
 ``characteristics``, ``states``, ``time_since_escape`` and ``leaders`` (the five annex tables)
 and the study totals from the records, checks them against any of those aggregates the package
-also holds, and replaces the aggregates by the derived tables. ``trata.tables`` then works on
+also holds, and replaces the aggregates by the derived tables. ``trata.derive.tables`` then works on
 either kind of package without change.
 
-Derived Table 2 follows the book's reading of the printed table (``trata.tables.TABLE2_READING``):
+Derived Table 2 follows the book's reading of the printed table (``trata.TABLE2_READING``):
 the value stored under a printed column label is the statistic the book takes that column to
 hold, so ``tables.table2_read`` gives the true mean and median of the records.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pandas as pd
 
-from .load import Problem, Study
+from ..core.precision import value_tolerance
+from ..core.problems import Problem
+from ..core.vocabulary import (
+    CASES,
+    CHARACTERISTICS,
+    COUNTRIES,
+    DEFAULT_BINS,
+    DERIVED,
+    ENGLISH,
+    MAP_NAME,
+    NETWORK_TYPES,
+    OFFICIAL,
+    SEXES,
+    STATISTICS_AS_PRINTED,
+    TABLE2_READING,
+)
+from .study import Study
 
-RESOURCE = "cases"
-
-COUNTRIES = ["Guatemala", "El Salvador", "Honduras", "Nicaragua", "Colombia", "Belize"]
-SEXES = ["male", "female"]
-NETWORK_TYPES = ["cartel", "nightclub", "trafficking_group", "modelling_agency", "freelance", "pseudonovio"]
-
-#: The 32 federal entities of Mexico: official name (INEGI, Marco Geoestadístico), the short
-#: English name the book uses, and the name of the same entity in the Natural Earth boundaries
-#: of ``data/mex.topo.json``.
-ENTITIES = [
-    ("Aguascalientes", "Aguascalientes", "Aguascalientes"),
-    ("Baja California", "Baja California", "Baja California"),
-    ("Baja California Sur", "Baja California Sur", "Baja California Sur"),
-    ("Campeche", "Campeche", "Campeche"),
-    ("Coahuila de Zaragoza", "Coahuila", "Coahuila"),
-    ("Colima", "Colima", "Colima"),
-    ("Chiapas", "Chiapas", "Chiapas"),
-    ("Chihuahua", "Chihuahua", "Chihuahua"),
-    ("Ciudad de México", "Mexico City", "Distrito Federal"),
-    ("Durango", "Durango", "Durango"),
-    ("Guanajuato", "Guanajuato", "Guanajuato"),
-    ("Guerrero", "Guerrero", "Guerrero"),
-    ("Hidalgo", "Hidalgo", "Hidalgo"),
-    ("Jalisco", "Jalisco", "Jalisco"),
-    ("México", "State of Mexico", "México"),
-    ("Michoacán de Ocampo", "Michoacán", "Michoacán"),
-    ("Morelos", "Morelos", "Morelos"),
-    ("Nayarit", "Nayarit", "Nayarit"),
-    ("Nuevo León", "Nuevo León", "Nuevo León"),
-    ("Oaxaca", "Oaxaca", "Oaxaca"),
-    ("Puebla", "Puebla", "Puebla"),
-    ("Querétaro", "Querétaro", "Querétaro"),
-    ("Quintana Roo", "Quintana Roo", "Quintana Roo"),
-    ("San Luis Potosí", "San Luis Potosí", "San Luis Potosí"),
-    ("Sinaloa", "Sinaloa", "Sinaloa"),
-    ("Sonora", "Sonora", "Sonora"),
-    ("Tabasco", "Tabasco", "Tabasco"),
-    ("Tamaulipas", "Tamaulipas", "Tamaulipas"),
-    ("Tlaxcala", "Tlaxcala", "Tlaxcala"),
-    ("Veracruz de Ignacio de la Llave", "Veracruz", "Veracruz"),
-    ("Yucatán", "Yucatán", "Yucatán"),
-    ("Zacatecas", "Zacatecas", "Zacatecas"),
-]
-OFFICIAL = [e[0] for e in ENTITIES]
-ENGLISH = {e[0]: e[1] for e in ENTITIES}
-MAP_NAME = {e[0]: e[2] for e in ENTITIES}
-
-#: The four characteristics of Table 2: case field, machine name, row label as the article prints it.
-CHARACTERISTICS = [
-    ("age", "age", "Age"),
-    ("schooling_years", "education", "Education"),
-    ("age_trafficked", "age_trafficked", "Age when she trafficked"),
-    ("months_trafficked", "months_trafficked", "Months in trafficking situation"),
-]
-
-#: Table 4's bins as the article prints them (whole months, both bounds included), used when the
-#: package holds no ``time_since_escape`` resource of its own.
-DEFAULT_BINS = [("< 3", 0, 2), ("3 - 5", 3, 5), ("6 - 14", 6, 14), ("> 15", 16, None)]
+RESOURCE = CASES
 
 #: What each problem found in case records means, and how to fix it.
 EXPLANATIONS = {
@@ -114,10 +71,6 @@ EXPLANATIONS = {
     "cases-vs-aggregate": "An aggregate table the package holds (or a total stated under `study`) disagrees with what "
                           "the case records give. Correct the records or the table; the message names both.",
 }
-
-#: The five aggregate resources derived from the case records.
-DERIVED = ["countries", "characteristics", "states", "time_since_escape", "leaders"]
-
 
 def _int(name, description, minimum, maximum, required=True):
     c = {"minimum": minimum, "maximum": maximum}
@@ -195,8 +148,6 @@ def _mentions(df: pd.DataFrame, *cols: str) -> pd.Series:
 
 def derive(cases: pd.DataFrame, study: Study) -> tuple[dict[str, pd.DataFrame], dict, list[Problem]]:
     """The five aggregate resources and the study totals, derived from case records."""
-    from . import tables
-
     fname = study.file(RESOURCE)
     aggregate = {name: study.frames[name] for name in DERIVED if name in study.frames}
     problems: list[Problem] = []
@@ -215,9 +166,9 @@ def derive(cases: pd.DataFrame, study: Study) -> tuple[dict[str, pd.DataFrame], 
     rows = []
     for field, variable, label in CHARACTERISTICS:
         stats = _statistics(cases[field])
-        for printed in tables.STATISTICS_AS_PRINTED:
+        for printed in STATISTICS_AS_PRINTED:
             rows.append({"variable": variable, "label_as_printed": labels.get(variable, label),
-                         "statistic_as_printed": printed, "value": stats[tables.TABLE2_READING[printed]]})
+                         "statistic_as_printed": printed, "value": stats[TABLE2_READING[printed]]})
     out["characteristics"] = pd.DataFrame(rows)
 
     # Table 3: states, a woman counted once per state
@@ -280,14 +231,6 @@ def derive(cases: pd.DataFrame, study: Study) -> tuple[dict[str, pd.DataFrame], 
 # checks
 
 
-def _tolerance(value: float) -> float:
-    """Half a unit of the last digit the aggregate gives (0.5 for a whole number)."""
-    if float(value).is_integer():
-        return 0.5
-    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
-    return 0.5 * 10.0 ** min(0, exponent)
-
-
 def compare(study: Study, derived: dict[str, pd.DataFrame], totals: dict) -> list[Problem]:
     """Every difference between the derived tables and the aggregates the package holds."""
     src = study.file(RESOURCE)
@@ -321,14 +264,12 @@ def compare(study: Study, derived: dict[str, pd.DataFrame], totals: dict) -> lis
     if "characteristics" in study.frames:
         agg = study.frames["characteristics"]
         got = {(r.variable, r.statistic_as_printed): r.value for r in derived["characteristics"].itertuples()}
-        from . import tables
-
         for i, r in agg.iterrows():
             d = got.get((r["variable"], r["statistic_as_printed"]))
             if d is None or pd.isna(r["value"]):
                 continue
-            if abs(float(r["value"]) - d) > _tolerance(r["value"]) + 1e-9:
-                meaning = tables.TABLE2_READING.get(r["statistic_as_printed"], r["statistic_as_printed"])
+            if abs(float(r["value"]) - d) > value_tolerance(r["value"]) + 1e-9:
+                meaning = TABLE2_READING.get(r["statistic_as_printed"], r["statistic_as_printed"])
                 out.append(Problem(study.file("characteristics"), "cases-vs-aggregate",
                                    f"{r['variable']} {r['statistic_as_printed']} (read as the {meaning}) is {r['value']:g} here, "
                                    f"but the case records in {src} give {d:.2f}", line=study.line("characteristics", i), column="value"))
@@ -426,8 +367,3 @@ def apply(study: Study, bad: set[str] = frozenset()) -> list[Problem]:
         study.derived[name] = study.file(RESOURCE)
     study.totals = totals
     return problems
-
-
-def derived_from_cases(study: Study) -> bool:
-    """Were the annex tables of this study derived from case records?"""
-    return bool(study.derived)

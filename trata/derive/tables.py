@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .load import Study
+from ..core.vocabulary import STATISTICS_AS_PRINTED, TABLE2_READING
+from ..data.study import Study
 
-STATISTICS_AS_PRINTED = ["Median", "Mean", "Mode", "Min.", "Max."]
-
-#: What the book takes each printed column of Table 2 to hold (see the audit chapter: a median of
-#: 75 whole numbers is itself a whole number, so the printed 'Median' column, with decimals,
-#: holds the means, and the printed 'Mean' column holds the medians).
-TABLE2_READING = {"Median": "mean", "Mean": "median", "Mode": "mode", "Min.": "min", "Max.": "max"}
+__all__ = ["STATISTICS_AS_PRINTED", "TABLE2_READING", "interviewees", "networks", "table1", "table2", "table2_read",
+           "table3", "table4", "table5", "women_leaders"]
 
 
 def interviewees(study: Study) -> int:

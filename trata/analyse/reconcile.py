@@ -6,22 +6,11 @@ consistent with any derived value in [42.65, 42.75]. Counts must match exactly.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pandas as pd
 
-from . import tables
-from .load import Study
-
-
-def decimals(text) -> int:
-    """Digits printed after the decimal point (``'42.7'`` -> 1, ``'80'`` -> 0)."""
-    return max(0, -Decimal(str(text)).as_tuple().exponent)
-
-
-def tolerance(text) -> float:
-    """Half a unit of the last printed digit (``'42.7'`` -> 0.05, ``'80'`` -> 0.5)."""
-    return 0.5 * 10.0 ** -decimals(text)
+from ..core.precision import tolerance
+from ..data.study import Study
+from ..derive import tables
 
 
 def _derived_cells(study: Study) -> dict[tuple[str, str, str], float]:

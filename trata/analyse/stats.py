@@ -35,8 +35,8 @@ from math import comb
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-from . import tables
-from .load import Study
+from ..data.study import Study
+from ..derive import tables
 
 #: Confidence level of every interval in the chapter.
 LEVEL = 0.95
@@ -54,6 +54,14 @@ def wilson(count: int, nobs: int, level: float = LEVEL) -> tuple[float, float]:
     lo = 0.0 if count == 0 else max(0.0, float(lo))
     hi = 1.0 if count == nobs else min(1.0, float(hi))
     return lo, hi
+
+
+def wilson_percent(count: int, nobs: int, level: float = LEVEL) -> tuple[float, float]:
+    """:func:`wilson` in percent; NaN when there is nothing to estimate from."""
+    if nobs <= 0:
+        return float("nan"), float("nan")
+    lo, hi = wilson(int(count), int(nobs), level)
+    return 100 * lo, 100 * hi
 
 
 def women_leader_shares(study: Study, level: float = LEVEL) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Present derived tables in the book: MyST tables with a numbered caption and a stable label.
+"""Tables in the book: MyST tables with a numbered caption and a stable label, and raw HTML blocks.
 
 Notebooks glue the result of :func:`myst_table` and place it with ``{glue:md}``; the table becomes a
 real docutils table, numbered by Sphinx and referable with ``{numref}``.
@@ -6,29 +6,10 @@ real docutils table, numbered by Sphinx and referable with ``{numref}``.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 
-import pandas as pd
-
-
-def fmt_count(x) -> str:
-    return "" if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA else f"{int(x):,}"
-
-
-def fmt_share(x, digits: int = 1) -> str:
-    """A percentage with the article's precision: one decimal place."""
-    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    return f"{x:.{digits}f}"
-
-
-def fmt_number(x, digits: int = 1) -> str:
-    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    return f"{x:g}" if float(x).is_integer() else f"{x:.{digits}f}"
-
+from IPython.display import Markdown
 
 #: What makes a line start a block in MyST: a comment ('%'), a quotation ('>'), a heading ('#'), a
 #: list item ('-', '+', '*' or '1.' followed by a space).
@@ -70,7 +51,15 @@ def list_table(rows: Sequence[Sequence], header: Sequence[str], *, caption: str 
 def myst_table(rows: Sequence[Sequence], header: Sequence[str], *, label: str, caption: str,
                widths: Sequence[int] | None = None, align: str | None = None, css_class: str = "trata-table"):
     """A ``{list-table}`` directive with ``:name: label``, as Markdown to glue."""
-    from IPython.display import Markdown
-
     return Markdown("\n".join(list_table(rows, header, caption=caption, label=label, widths=widths,
                                           align=align, css_class=css_class)))
+
+
+class HTMLBlock:
+    """Raw HTML for ``glue``: shown as is in HTML output, as plain text elsewhere."""
+
+    def __init__(self, markup: str, text: str):
+        self.markup, self.text = markup, text
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.markup, "text/plain": self.text}

@@ -1,62 +1,23 @@
-"""The study's own rules, checked after the schema: what a valid data package of this study is.
+"""The study's rules on the annex tables and the printed cells, checked after the schema.
 
-Each rule is a small function that takes a :class:`trata.load.Study` and returns Problems. A rule
-states what it checks in its docstring (the book's page "Updating the data" prints them); its
-name in the messages is the ``rule`` of the Problems it returns. :func:`check` runs them all and
-returns every problem.
-
-Rules look only at the resources they name and skip a resource the package does not hold (or
-that failed its schema), so a package may carry other resources freely. Which categories are
-known (countries, network types, sexes) is said by the schemas (``enum`` and foreign keys) and
-checked by Frictionless; the rules here add what a schema cannot say.
+Which categories are known (countries, network types, sexes) is said by the schemas (``enum`` and
+foreign keys) and checked by Frictionless; the rules here add what a schema cannot say. How a rule
+is written and run: :mod:`trata.data.rulebook`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
-import re
-from functools import lru_cache
-from pathlib import Path
+from ..core import mapfile
+from ..core.precision import decimals
+from ..core.problems import Problem
+from .descriptor import is_tabular
+from .rulebook import aggregate, enum, isna, registry
 
-import pandas as pd
-
-from . import reconcile
-from .load import REPO_ROOT, Problem, is_tabular
-
-RULES = []
+RULES: list = []
+rule = registry(RULES)
 
 #: The resources whose counts the study's stated totals must match.
 COUNTED_ONCE = ("countries", "time_since_escape")
-
-
-def rule(*ids):
-    """Register a rule: ``@rule("sum-to-total", ...)``, where the ids are the names its Problems
-    carry (the ``[rule]`` of a message, listed in the book's page "Updating the data")."""
-    if len(ids) == 1 and callable(ids[0]):  # bare @rule: the ids are not declared
-        ids[0].rule_ids = ()
-        RULES.append(ids[0])
-        return ids[0]
-
-    def register(fn):
-        fn.rule_ids = ids
-        RULES.append(fn)
-        return fn
-    return register
-
-
-def _aggregate(study, name: str) -> pd.DataFrame | None:
-    """A resource read from its own file (not derived from case records), or None."""
-    if name not in study or name in study.derived:
-        return None
-    return study[name]
-
-
-def _isna(x) -> bool:
-    try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):
-        return False
 
 
 @rule("study-totals")
@@ -81,7 +42,7 @@ def counts_sum_to_interviewees(study) -> list[Problem]:
     out = []
     total = study.study.get("interviewees")
     for name in COUNTED_ONCE:
-        df = _aggregate(study, name)
+        df = aggregate(study, name)
         if df is None or total is None:
             continue
         s = int(df["n"].sum())
@@ -103,7 +64,7 @@ def states_sum_to_mentions(study) -> list[Problem]:
         out.append(Problem("datapackage.json", "sum-to-total",
                            f"study.state_mentions ({mentions}) must lie between study.interviewees ({total}) and twice that: "
                            "every interviewee was trafficked in one state or two"))
-    df = _aggregate(study, "states")
+    df = aggregate(study, "states")
     if df is None:
         return out
     s = int(df["n"].sum())
@@ -128,7 +89,7 @@ def leaders_sum_to_networks(study) -> list[Problem]:
     if nets is not None and total is not None and nets < total:
         out.append(Problem("datapackage.json", "sum-to-total",
                            f"study.networks ({nets}) is smaller than study.interviewees ({total}); every interviewee was victimized by at least one network"))
-    df = _aggregate(study, "leaders")
+    df = aggregate(study, "leaders")
     if df is None:
         return out
     s = int(df["n"].sum())
@@ -139,25 +100,15 @@ def leaders_sum_to_networks(study) -> list[Problem]:
     return out
 
 
-def _enum(study, resource: str, field: str, default: list) -> list:
-    try:
-        for f in study.resource(resource)["schema"]["fields"]:
-            if f["name"] == field:
-                return list((f.get("constraints") or {}).get("enum") or default)
-    except KeyError:
-        pass
-    return list(default)
-
-
 @rule("complete-crossing")
 def every_network_type_has_both_sexes(study) -> list[Problem]:
     """Table 5 has one row per network type and sex of leader (a zero is written, not left out);
     the sexes are those the schema of ``leaders`` enumerates."""
     out = []
-    df = _aggregate(study, "leaders")
+    df = aggregate(study, "leaders")
     if df is None or "network_types" not in study:
         return out
-    sexes = _enum(study, "leaders", "leader_sex", ["male", "female"])
+    sexes = enum(study, "leaders", "leader_sex", ["male", "female"])
     for t in study["network_types"]["network_type"]:
         for sex in sexes:
             if not ((df["network_type"] == t) & (df["leader_sex"] == sex)).any():
@@ -172,7 +123,7 @@ def network_types_ordered(study) -> list[Problem]:
     """The typology's two orders (in Table 5 and in the article's text) each number the types
     1, 2, 3, ... without gaps or repeats."""
     out = []
-    df = _aggregate(study, "network_types")
+    df = aggregate(study, "network_types")
     if df is None:
         return out
     for col in ("order_in_table", "order_in_text"):
@@ -190,28 +141,13 @@ def network_types_ordered(study) -> list[Problem]:
     return out
 
 
-def map_path() -> Path:
-    """The boundaries file the book's map draws (``data/mex.topo.json`` of the repository)."""
-    return REPO_ROOT / "data" / "mex.topo.json"
-
-
-@lru_cache(maxsize=1)
-def map_topology() -> dict:
-    """The boundaries file, read once per process (the figures draw it, the rules check against it)."""
-    return json.loads(map_path().read_text(encoding="utf-8"))
-
-
-def known_map_names() -> set[str]:
-    return {g["properties"]["name"] for g in map_topology()["objects"]["mex"]["geometries"] if g.get("properties", {}).get("name")}
-
-
 @rule("known-category")
 def states_are_on_the_map(study) -> list[Problem]:
     """Every state in Table 3 is a known Mexican federal entity: its map_name is in the boundaries file."""
     out = []
     if "states" not in study:
         return out
-    known = known_map_names()
+    known = mapfile.known_names()
     for i, row in study["states"].iterrows():
         if row["map_name"] not in known:
             out.append(Problem(study.file("states"), "known-category",
@@ -225,7 +161,7 @@ def bins_ordered_without_overlap(study) -> list[Problem]:
     """Table 4's bins are ordered, each has min <= max, only the last may be open-ended, and no two
     bins overlap (gaps are allowed here and reported by the audit, because the printed table has one)."""
     out = []
-    df = _aggregate(study, "time_since_escape")
+    df = aggregate(study, "time_since_escape")
     if df is None:
         return out
     fname = study.file("time_since_escape")
@@ -233,17 +169,17 @@ def bins_ordered_without_overlap(study) -> list[Problem]:
     for i, row in df.iterrows():
         line = study.line("time_since_escape", i)
         lo, hi = row["min_months"], row["max_months"]
-        if not _isna(hi) and hi < lo:
+        if not isna(hi) and hi < lo:
             out.append(Problem(fname, "bin-bounds", f"bin '{row['bin_as_printed']}' has max_months {hi} below min_months {lo}",
                                line=line, column="max_months"))
         if prev_max is not None and lo <= prev_max:
             out.append(Problem(fname, "bin-overlap",
                                f"bin '{row['bin_as_printed']}' starts at {lo} months, inside the previous bin (which ends at {prev_max})",
                                line=line, column="min_months"))
-        if _isna(hi) and i != df.index[-1]:
+        if isna(hi) and i != df.index[-1]:
             out.append(Problem(fname, "bin-bounds", f"bin '{row['bin_as_printed']}' is open-ended but is not the last bin",
                                line=line, column="max_months"))
-        prev_max = None if _isna(hi) else hi
+        prev_max = None if isna(hi) else hi
     return out
 
 
@@ -252,11 +188,11 @@ def characteristics_complete_and_within_range(study) -> list[Problem]:
     """Table 2: every characteristic has every statistic the schema enumerates, and each lies
     between the characteristic's printed min and max."""
     out = []
-    df = _aggregate(study, "characteristics")
+    df = aggregate(study, "characteristics")
     if df is None:
         return out
     fname = study.file("characteristics")
-    statistics = _enum(study, "characteristics", "statistic_as_printed", ["Median", "Mean", "Mode", "Min.", "Max."])
+    statistics = enum(study, "characteristics", "statistic_as_printed", ["Median", "Mean", "Mode", "Min.", "Max."])
     for var, g in df.groupby("variable", sort=False):
         stats = dict(zip(g["statistic_as_printed"], g["value"]))
         missing = [s for s in statistics if s not in stats]
@@ -279,7 +215,7 @@ def roster_years_in_study_period(study) -> list[Problem]:
     out = []
     years = study.study.get("interview_years") or {}
     first, last = years.get("first"), years.get("last")
-    df = _aggregate(study, "roster")
+    df = aggregate(study, "roster")
     if df is None or first is None or "interview_year" not in df:
         return out
     for i, row in df.iterrows():
@@ -295,7 +231,7 @@ def roster_fits_the_tables(study) -> list[Problem]:
     """The quoted interviewees are some of the interviewees: each one's age lies within Table 2's
     age range, and no country has more quoted women than Table 1 counts."""
     out = []
-    roster = _aggregate(study, "roster")
+    roster = aggregate(study, "roster")
     if roster is None:
         return out
     if "characteristics" in study and "age" in roster:
@@ -363,7 +299,7 @@ def printed_totals_add_up(study) -> list[Problem]:
     """In the printed tables, each printed total equals the sum of the printed counts it totals:
     Table 1's Total, and Table 5's Total column (men + women) and Total row."""
     out = []
-    cells = _aggregate(study, "printed_cells")
+    cells = aggregate(study, "printed_cells")
     if cells is None:
         return out
     fname = study.file("printed_cells")
@@ -397,7 +333,7 @@ def printed_shares_agree_with_printed_counts(study) -> list[Problem]:
     of its last printed digit (a looser bound than the reconciliation, which uses half a unit:
     authors sometimes adjust a rounded share so that a column adds to 100, as Table 5 does)."""
     out = []
-    cells = _aggregate(study, "printed_cells")
+    cells = aggregate(study, "printed_cells")
     if cells is None:
         return out
     fname = study.file("printed_cells")
@@ -408,7 +344,7 @@ def printed_shares_agree_with_printed_counts(study) -> list[Problem]:
         if not base:
             return
         share = 100 * n / base
-        unit = 10 ** -reconcile.decimals(text)
+        unit = 10 ** -decimals(text)
         if abs(float(text) - share) > unit + 1e-9:
             out.append(Problem(fname, "share-agrees-with-count",
                                f"{key[0]} {key[1]}/{key[2]}: printed {text}% but {n:g} of {base:g} is {share:.2f}%",
@@ -435,123 +371,3 @@ def printed_shares_agree_with_printed_counts(study) -> list[Problem]:
             if n is not None and base is not None:
                 compare(key, n, base)
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# the structured coding of the profile chapter (typology, women's positions, excerpts)
-
-
-@rule("complete-crossing", "described-agrees-with-code")
-def typology_is_complete(study) -> list[Problem]:
-    """The typology codes every network type on every dimension, and a dimension the article does
-    not describe is coded 'not_described' (and only then)."""
-    out = []
-    if "typology" not in study or "network_types" not in study:
-        return out
-    df = study["typology"]
-    fields = study.resource("typology")["schema"]["fields"]
-    dims = next(f for f in fields if f["name"] == "dimension")["constraints"]["enum"]
-    have = set(zip(df["network_type"], df["dimension"]))
-    for t in study["network_types"]["network_type"]:
-        for dim in dims:
-            if (t, dim) not in have:
-                out.append(Problem(study.file("typology"), "complete-crossing",
-                                   f"no row for network type '{t}' on dimension '{dim}' (write code 'not_described' if the article says nothing)"))
-    for i, row in df.iterrows():
-        if (row["code"] == "not_described") == bool(row["described"]):
-            out.append(Problem(study.file("typology"), "described-agrees-with-code",
-                               f"{row['network_type']}/{row['dimension']}: code '{row['code']}' but described = {row['described']}",
-                               line=study.line("typology", i), column="described"))
-    return out
-
-
-@rule("complete-crossing", "line-agrees-with-motive")
-def every_network_type_has_women_positions(study) -> list[Problem]:
-    """Every network type has at least one row in women_positions; a victim who acted against no one
-    has no motive and no ground, and a woman who did act has both."""
-    out = []
-    if "women_positions" not in study or "network_types" not in study:
-        return out
-    df = study["women_positions"]
-    for t in sorted(set(study["network_types"]["network_type"]) - set(df["network_type"])):
-        out.append(Problem(study.file("women_positions"), "complete-crossing", f"no position for network type '{t}'"))
-    for i, row in df.iterrows():
-        victim_only = row["line"] == "victim"
-        if victim_only != (row["motive"] == "not_applicable") or victim_only != (row["gallagher_basis"] == "not_applicable"):
-            out.append(Problem(study.file("women_positions"), "line-agrees-with-motive",
-                               f"{row['position_id']}: line '{row['line']}' with motive '{row['motive']}' and ground '{row['gallagher_basis']}'",
-                               line=study.line("women_positions", i), column="motive"))
-        if row["motive"] == "profit" and row["gallagher_basis"] != "none":
-            out.append(Problem(study.file("women_positions"), "line-agrees-with-motive",
-                               f"{row['position_id']}: acting for profit gives no ground for not charging her, but gallagher_basis is '{row['gallagher_basis']}'",
-                               line=study.line("women_positions", i), column="gallagher_basis"))
-    return out
-
-
-@rule("agrees-with-roster", "complete-crossing")
-def excerpt_years_agree_with_roster(study) -> list[Problem]:
-    """Each excerpt's roster_year is the roster's interview year, year_differs says whether the year
-    cited with the excerpt disagrees with it, and every network type has at least one excerpt."""
-    out = []
-    if "excerpts" not in study or "roster" not in study:
-        return out
-    years = dict(zip(study["roster"]["pseudonym"], study["roster"]["interview_year"]))
-    df = study["excerpts"]
-    for i, row in df.iterrows():
-        if row["pseudonym"] not in years:
-            continue  # reported by the foreign key
-        if row["roster_year"] != years[row["pseudonym"]]:
-            out.append(Problem(study.file("excerpts"), "agrees-with-roster",
-                               f"{row['excerpt_id']}: roster_year {row['roster_year']} but the roster lists {row['pseudonym']} in {years[row['pseudonym']]}",
-                               line=study.line("excerpts", i), column="roster_year"))
-        if bool(row["year_differs"]) != (row["year_as_cited"] != row["roster_year"]):
-            out.append(Problem(study.file("excerpts"), "agrees-with-roster",
-                               f"{row['excerpt_id']}: year_differs is {row['year_differs']} but the years are {row['year_as_cited']} and {row['roster_year']}",
-                               line=study.line("excerpts", i), column="year_differs"))
-    if "network_types" in study:
-        for t in sorted(set(study["network_types"]["network_type"]) - set(df["network_type"])):
-            out.append(Problem(study.file("excerpts"), "complete-crossing", f"no excerpt for network type '{t}'"))
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# the framing chapters' resources (paradigms, legal milestones, inclusion criteria)
-
-
-@rule("citation-key", "year-status", "consecutive-order", "time-order", "five-criteria", "all-required")
-def framing_resources_are_consistent(study) -> list[Problem]:
-    """The framing chapters' resources hold together (``trata.framing.check``): every citation key
-    in the paradigms and legal milestones is defined in references.bib; a milestone has a year
-    exactly when the article states one, dated milestones are in time order, orders run 1, 2, ...;
-    the five inclusion criteria are numbered 1 to 5 and all required."""
-    if not {"paradigms", "legal_milestones", "inclusion_criteria"} & set(study.frames):
-        return []
-    from . import framing
-
-    out = []
-    for p in framing.check(study):
-        key = re.search(r"citation key '([^']+)'", p.message)
-        if key and p.line is None:  # locate the cell that cites it
-            name = next((r["name"] for r in study.descriptor["resources"] if r.get("path") == p.file), None)
-            if name in study.frames:
-                df = study.frames[name]
-                hits = [(i, c) for c in df.columns for i, v in df[c].items()
-                        if isinstance(v, str) and key.group(1) in framing.split_keys(v)]
-                if hits:
-                    i, c = hits[0]
-                    p = dataclasses.replace(p, line=study.line(name, i), column=c)
-        out.append(p)
-    return out
-
-
-def check(study) -> list[Problem]:
-    """Run every rule; return all problems found."""
-    problems: list[Problem] = []
-    for fn in RULES:
-        try:
-            problems.extend(fn(study))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # never a traceback for the user
-            problems.append(Problem("datapackage.json", "rule-not-checked",
-                                    f"the rule {fn.__name__} could not check this package ({type(exc).__name__}: {exc}); "
-                                    "its resources differ from what the rule expects"))
-    return problems

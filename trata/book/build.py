@@ -6,7 +6,7 @@
    column, rule), the command exits with status 2, and nothing runs: no notebook is executed and
    nothing under ``OUT`` is touched.
 2. Sphinx runs with ``-W -n --keep-going`` into a staging folder that starts as a copy of the
-   last good site; notebooks whose data fingerprint changed are re-executed (``trata.sphinxext``);
+   last good site; notebooks whose data fingerprint changed are re-executed (``trata.book.cache``);
    an exception in any notebook fails the build (the notebook and the cell are named in the log).
 3. Only a build with zero warnings replaces ``OUT/<builder>``, by renaming folders. A failed build
    leaves the last good site exactly as it was (exit status 1) and discards the environment
@@ -30,7 +30,9 @@ import sys
 import time
 from pathlib import Path
 
-from .load import REPO_ROOT, DataPackageError, load_for_book
+from ..core.paths import DESCRIPTOR, REPO_ROOT, default_path
+from ..core.problems import DataPackageError
+from ..data.validate import load_for_book
 
 CONF_EXTRA = '''
 # --- added by trata.build: no external scripts (thebe, comments) on any page ---
@@ -150,8 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--builder", default="html")
     ap.add_argument("--jobs", default="1")
     args = ap.parse_args(argv)
-    from .load import default_path
     data = args.data or default_path()
     if data.is_dir():
-        data = data / "datapackage.json"
+        data = data / DESCRIPTOR
     return build(data, args.out, args.builder, args.jobs)
