@@ -32,6 +32,7 @@ help:
 	@echo "make pdf    build the PDF edition into $(OUT)/pdf/"
 	@echo "make zenodo write .zenodo.json from CITATION.cff"
 	@echo "make lab    JupyterLab on 127.0.0.1, the chapters open as notebooks (DATA=path for other data)"
+	@echo "make site   every release side by side in _build/site (DEV=1 adds the working tree under /dev/)"
 	@echo "make serve  preview the built site on http://$(HOST):$(PORT)/"
 	@echo "make clean  remove the builds and caches (keeps .venv)"
 	@echo "make vendor refresh the Vega libraries in book/_static/vendor from package-lock.json"
@@ -123,6 +124,12 @@ pdf: $(STAMP)
 
 zenodo: $(STAMP)
 	$(BIN)/python -m trata.release zenodo
+
+# Every release side by side in _build/site (/vX.Y.Z/, /latest/, and /dev/ with DEV=1).
+.PHONY: site
+site: $(STAMP)
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
+	$(BIN)/python -m trata.site $(if $(DEV),--dev,)
 
 clean:
 	rm -rf _build dist artifacts conf.py .pytest_cache

@@ -173,3 +173,62 @@ def test_changelog_page_shows_the_changelog(site):
     assert items
     for item in items:
         assert re.sub(r"\s+", " ", item.replace("`", "")).strip() in page
+
+
+def test_addresses_come_from_the_configuration(tmp_path):
+    (tmp_path / "_config.yml").write_text('repository:\n  url: "https://example.org/src"\nhtml:\n  baseurl: "https://example.org/ed"\n')
+    a = E.read_addresses(tmp_path)
+    assert (a.site, a.repository, a.site_path) == ("https://example.org/ed/", "https://example.org/src", "/ed/")
+    assert a.version_url("1.2.3") == "https://example.org/ed/v1.2.3/"
+    assert a.version_url("1.2.4.dev0") == "https://example.org/ed/dev/"
+    (tmp_path / "_config.yml").write_text('html:\n  baseurl: "example.org"\n')
+    with pytest.raises(ValueError, match="html.baseurl"):
+        E.read_addresses(tmp_path)
+    assert E.read_addresses(ROOT) == E.Addresses(site=None, repository=None), "no address is known yet"
+
+
+def test_a_doi_shows_in_every_citation_footer_and_title_page(meta):
+    """A fixture DOI (10.5555 is a test prefix): once CITATION.cff has one, every citation gives it."""
+    meta = {**meta, "doi": "10.5555/trata.fixture"}
+    ed = E.Edition(version="1.2.3", commit="0123456789abcdef", modified=False,
+                   built=datetime(2031, 5, 6, tzinfo=timezone.utc), released="2031-05-07")
+    site = E.Addresses(site="https://example.org/ed/", repository=None)
+    assert E.plain(E.apa_edition(meta, ed, site)).endswith(" https://doi.org/10.5555/trata.fixture")
+    bib = E.bibtex_edition(meta, ed, site)
+    assert "  doi      = {10.5555/trata.fixture}" in bib and "  url      = {https://example.org/ed/v1.2.3/}" in bib
+    assert 'href="https://doi.org/10.5555/trata.fixture">10.5555/trata.fixture</a>' in E.footer_html(ed, meta, site)
+    assert "DOI 10.5555/trata.fixture" in E.titlepage_html(meta, ed, site)
+    assert "https://example.org/ed/v1.2.3/" in E.titlepage_html(meta, ed, site)
+
+
+def test_without_an_address_citations_say_so(site, meta, ed):
+    page = text_of((site / "book" / "cite.html").read_text(encoding="utf-8"))
+    assert E.NO_ADDRESS.translate(QUOTES) in page
+    assert E.edition_url(meta, ed, E.read_addresses(ROOT)) is None
+    annex = (site / "notebooks" / "annex.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in annex
+    assert (f"Cite this table: version {ed.version}, anchor notebooks/annex.html#tbl-annex-countries, "
+            "no address known yet") in text_of(annex)
+
+
+def test_footer_names_the_authors_as_citation_cff_does(site, meta):
+    page = (site / "book" / "intro.html").read_text(encoding="utf-8")
+    assert '<p class="trata-authors">Editors of the executable edition, after Izcara-Palacios (2023).</p>' in page
+    assert "By The editors" not in page and "component-author" not in page
+
+
+def test_every_page_has_the_switcher_and_the_banner_and_a_build_alone_lists_no_other_version(site, ed):
+    assert json.loads((site / "_static" / "switcher.json").read_text()) == []
+    for page in ("book/intro.html", "notebooks/annex.html", "book/cite.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert 'class="version-switcher__container' in text
+        assert f"theme_switcher_version_match = '{ed.version}'" in text
+        assert 'id="trata-version-banner"' in text and f'data-version="{ed.version}"' in text
+
+
+def test_every_stable_anchor_says_how_to_cite_it(site, ed):
+    anchors = [a for a in (ROOT / "tests" / "anchors.txt").read_text().splitlines() if a and not a.startswith("#")]
+    for anchor in anchors:
+        page = text_of((site / anchor.partition("#")[0]).read_text(encoding="utf-8"))
+        kind = "table" if "#tbl-" in anchor else "figure"
+        assert f"Cite this {kind}: version {ed.version}, anchor {anchor}, no address known yet" in page, anchor

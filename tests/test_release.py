@@ -22,6 +22,7 @@ from conftest import SITE_OUT, build_site
 
 from trata import edition as E
 from trata import release as R
+from trata import site as S
 from trata.derive import tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,11 +97,13 @@ def ed() -> E.Edition:
 
 @pytest.fixture(scope="module")
 def printed(singlehtml, ed, tmp_path_factory) -> tuple[Path, Path]:
-    """The single page printed to PDF twice, as the release prints it."""
+    """The single page printed to PDF twice, as the release prints it, once with its fonts late."""
     page = R.singlehtml_page(singlehtml)
     meta = E.read_citation(ROOT)
     out = tmp_path_factory.mktemp("pdf")
-    return (R.print_pdf(page, out / "first.pdf", ed, meta), R.print_pdf(page, out / "second.pdf", ed, meta))
+    # The second print gets its fonts two seconds late, as on a busy machine: the same bytes must come out.
+    return (R.print_pdf(page, out / "first.pdf", ed, meta),
+            R.print_pdf(page, out / "second.pdf", ed, meta, hold=2.0))
 
 
 @pytest.fixture(scope="module")
@@ -268,7 +271,7 @@ def _note_a_change(changelog: Path) -> None:
 
 @pytest.fixture
 def metadata_copy(tmp_path) -> Path:
-    for name in ("VERSION", "CITATION.cff", "CHANGELOG.md", ".zenodo.json", "data/datapackage.json"):
+    for name in ("VERSION", "CITATION.cff", "CHANGELOG.md", ".zenodo.json", "data/datapackage.json", "_config.yml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     _note_a_change(tmp_path / "CHANGELOG.md")
@@ -344,3 +347,40 @@ def test_release_refuses_a_bad_version_or_a_tag_elsewhere(clone):
     subprocess.run(["git", "tag", "v0.0.1", "HEAD~1"], cwd=clone, check=True)
     with pytest.raises(R.ReleaseError, match="already exists"):
         R.release("0.0.1", root=clone)
+
+
+def test_set_version_carries_the_addresses_of_the_configuration(metadata_copy):
+    root = metadata_copy
+    config = (root / "_config.yml").read_text()
+    (root / "_config.yml").write_text(config.replace('  baseurl: ""', '  baseurl: "https://example.org/ed"')
+                                      .replace('  url: ""', '  url: "https://example.org/src/ed"'))
+    R.set_version("9.8.7", date="2031-02-03", root=root)
+    meta = E.read_citation(root)
+    assert (meta["url"], meta["repository-code"]) == ("https://example.org/ed/v9.8.7/", "https://example.org/src/ed")
+    Citation((root / "CITATION.cff").read_text()).validate()
+    zenodo = json.loads((root / ".zenodo.json").read_text())
+    assert {"identifier": "https://example.org/ed/v9.8.7/", "relation": "isIdenticalTo", "scheme": "url"} \
+        in zenodo["related_identifiers"]
+    assert {"identifier": "https://example.org/src/ed", "relation": "isSupplementTo", "scheme": "url"} \
+        in zenodo["related_identifiers"]
+    R.set_version("9.8.8.dev0", root=root)  # between releases: the site's root, not a version
+    assert E.read_citation(root)["url"] == "https://example.org/ed/"
+    (root / "_config.yml").write_text(config)  # no address known: no url in the metadata
+    assert R.sync_addresses(root) and "url" not in E.read_citation(root)
+    assert "repository-code" not in E.read_citation(root)
+
+
+def test_the_addresses_in_citation_cff_are_those_of_the_configuration():
+    cff = (ROOT / "CITATION.cff").read_text()
+    assert R.set_citation_addresses(cff, E.read_version(ROOT), E.read_addresses(ROOT)) == cff, "run make zenodo"
+
+
+def test_an_anchor_may_go_only_in_a_major_release_that_records_it():
+    anchors = ["notebooks/annex.html#tbl-annex-countries"]
+    gone = lambda a: False  # noqa: E731
+    log = "## [Unreleased]\n\n## [1.0.0] - 2031-01-01\n\n### Removed\n\n- Table `tbl-annex-countries`.\n"
+    assert S.anchor_problems("0.3.0", anchors, "0.4.0", gone, log.replace("1.0.0", "0.4.0"))
+    assert S.anchor_problems("0.3.0", anchors, "1.0.0", gone, log.replace("tbl-annex-countries", "x"))
+    assert S.anchor_problems("0.3.0", anchors, "1.0.0", gone, log) == []
+    assert S.anchor_problems("0.3.0", anchors, "0.4.0", lambda a: True, "") == []
+

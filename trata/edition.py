@@ -8,6 +8,11 @@ One source for each fact:
 ``CITATION.cff``  the bibliographic metadata of the edition and of the article it republishes
                   (under ``references``); the "How to cite" page, the PDF title page and
                   ``.zenodo.json`` are generated from it.
+``_config.yml``    the addresses: ``html.baseurl`` (the root of the published site, under which
+                  every release lives at ``vX.Y.Z/`` and the development version at ``dev/``) and
+                  ``repository.url`` (the source repository). Both are empty until they are
+                  known; ``CITATION.cff`` (``url``, ``repository-code``) and ``.zenodo.json`` take
+                  them from here, and pages without a known address say so.
 git               the commit; its date is the build date, so that two builds of one commit are the
                   same. ``SOURCE_DATE_EPOCH``, if set, overrides it; a tree with uncommitted changes
                   is dated now and marked as modified.
@@ -21,6 +26,7 @@ directive used by the "How to cite" page.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import subprocess
@@ -31,6 +37,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 VERSION_FILE = "VERSION"
 CITATION_FILE = "CITATION.cff"
+CONFIG_FILE = "_config.yml"
+SWITCHER = "switcher.json"  # in _static/ of every build; `make site` writes the list of all versions
+RELEASE_FILES_START = "<!-- trata-release-files -->"  # `make site` puts the checksums between these
+RELEASE_FILES_END = "<!-- /trata-release-files -->"
 SHORT = 7  # characters of the commit hash shown: a fixed length, the same in every clone
 RELEASE = re.compile(r"^\d+\.\d+\.\d+$")
 VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+(\.dev\d+)?$")
@@ -130,6 +140,55 @@ def current(root: Path = ROOT) -> Edition:
     )
 
 
+@dataclass(frozen=True)
+class Addresses:
+    """Where the edition lives: from ``_config.yml``, None where nothing is known."""
+
+    site: str | None        # root of the published site, ending in "/"
+    repository: str | None  # the source repository
+
+    def version_url(self, version: str) -> str | None:
+        """The address of one version: ``<site>vX.Y.Z/`` for a release, ``<site>dev/`` otherwise."""
+        return self.site + version_path(version) if self.site else None
+
+    @property
+    def site_path(self) -> str:
+        """The path of the site on its host ("/" when no address is known): switcher links use it."""
+        from urllib.parse import urlparse
+
+        return urlparse(self.site).path if self.site else "/"
+
+
+def version_path(version: str) -> str:
+    return f"v{version}/" if RELEASE.match(version) else "dev/"
+
+
+def read_addresses(root: Path = ROOT) -> Addresses:
+    """``html.baseurl`` and ``repository.url`` of ``_config.yml`` (empty means not known)."""
+    from ruamel.yaml import YAML
+
+    config = YAML(typ="safe").load((root / CONFIG_FILE).read_text(encoding="utf-8")) or {}
+    site = str((config.get("html") or {}).get("baseurl") or "").strip()
+    repo = str((config.get("repository") or {}).get("url") or "").strip()
+    for name, value in (("html.baseurl", site), ("repository.url", repo)):
+        if value and not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError(f"{root / CONFIG_FILE}: {name} {value!r} is not an http(s) address")
+    return Addresses(site=(site.rstrip("/") + "/") if site else None, repository=repo or None)
+
+
+def people(meta: dict) -> str:
+    """The authors of the edition exactly as ``CITATION.cff`` names them."""
+    def one(p: dict) -> str:
+        return p.get("name") or " ".join(x for x in (p.get("given-names"), p.get("name-particle"),
+                                                     p.get("family-names"), p.get("name-suffix")) if x)
+    names = [one(p) for p in meta.get("authors", [])]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+NO_ADDRESS = ("No address of this edition is known yet (the book's configuration names no base URL): "
+              "cite it by its version, and find it by its title.")
+
+
 # --- citations --------------------------------------------------------------------------------
 # An APA reference is a list of (text, style) runs, style None or "em", so that the same reference
 # becomes docutils nodes on the page and plain text elsewhere.
@@ -161,15 +220,23 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def apa_edition(meta: dict, edition: Edition) -> list[tuple[str, str | None]]:
+def edition_url(meta: dict, edition: Edition, addresses: Addresses | None = None) -> str | None:
+    """The address to cite this version by: its DOI, else its versioned URL, else None."""
+    if meta.get("doi"):
+        return _doi_url(meta["doi"])
+    if addresses is not None:
+        return addresses.version_url(edition.version)
+    return meta.get("url")
+
+
+def apa_edition(meta: dict, edition: Edition, addresses: Addresses | None = None) -> list[tuple[str, str | None]]:
     """APA 7 reference of this version of the edition."""
     runs: list[tuple[str, str | None]] = [(f"{_end(_apa_names(meta['authors']))} ({edition.year}). ", None),
                                           (meta["title"], "em"),
                                           (f" (Version {edition.version}) [Executable book and data package].", None)]
-    if meta.get("doi"):
-        runs.append((" " + _doi_url(meta["doi"]), None))
-    elif meta.get("url"):
-        runs.append((" " + meta["url"], None))
+    url = edition_url(meta, edition, addresses)
+    if url:
+        runs.append((" " + url, None))
     return runs
 
 
@@ -210,7 +277,7 @@ def bibtex_key_edition(edition: Edition) -> str:
     return f"{SLUG}-edition-{edition.version}"
 
 
-def bibtex_edition(meta: dict, edition: Edition) -> str:
+def bibtex_edition(meta: dict, edition: Edition, addresses: Addresses | None = None) -> str:
     """BibTeX entry of this version of the edition (``@misc``, with a ``version`` field)."""
     ref = source_reference(meta)
     names = " and ".join(_bib_person(p) for p in meta["authors"])
@@ -219,7 +286,8 @@ def bibtex_edition(meta: dict, edition: Edition) -> str:
               ("version", edition.version),
               ("note", f"Version {edition.version}. An executable edition of {source}"
                        + (f", doi:{ref['doi']}" if ref.get("doi") else "")),
-              ("doi", meta.get("doi")), ("url", meta.get("url"))]
+              ("doi", meta.get("doi")),
+              ("url", addresses.version_url(edition.version) if addresses is not None else meta.get("url"))]
     return _bibtex("misc", bibtex_key_edition(edition), fields)
 
 
@@ -253,15 +321,34 @@ def _edition_of(app) -> Edition:
     return app.trata_edition
 
 
-def footer_html(ed: Edition) -> str:
-    text = html.escape(ed.footer_text())
-    return f'<p class="trata-edition" data-version="{html.escape(ed.version)}">{text}</p>'
+def footer_html(ed: Edition, meta: dict | None = None, addresses: Addresses | None = None) -> str:
+    """The footer of every page: who made the edition (as ``CITATION.cff`` names them), the
+    version with its commit and build date, and the addresses when they are known."""
+    out = []
+    if meta is not None:
+        ref = source_reference(meta)
+        source = f"{ref['authors'][0]['family-names']} ({ref['year']})"
+        out.append(f'<p class="trata-authors">{html.escape(people(meta))}, after {html.escape(source)}.</p>')
+    out.append(f'<p class="trata-edition" data-version="{html.escape(ed.version)}">{html.escape(ed.footer_text())}</p>')
+    links = []
+    if meta is not None and meta.get("doi"):
+        url = _doi_url(meta["doi"])
+        links.append(f'DOI <a href="{html.escape(url)}">{html.escape(meta["doi"])}</a>')
+    if addresses is not None and addresses.version_url(ed.version):
+        url = addresses.version_url(ed.version)
+        links.append(f'this version: <a href="{html.escape(url)}">{html.escape(url)}</a>')
+    if addresses is not None and addresses.repository:
+        links.append(f'source: <a href="{html.escape(addresses.repository)}">{html.escape(addresses.repository)}</a>')
+    if links:
+        out.append('<p class="trata-addresses">' + " · ".join(links) + "</p>")
+    return "\n".join(out)
 
 
-def titlepage_html(meta: dict, ed: Edition) -> str:
+def titlepage_html(meta: dict, ed: Edition, addresses: Addresses | None = None) -> str:
     ref = source_reference(meta)
+    url = addresses.version_url(ed.version) if addresses is not None else None
     source = html.escape(plain(apa_article(ref)))
-    authors = html.escape(_apa_names(meta["authors"]))
+    authors = html.escape(people(meta))
     build = html.escape(ed.footer_text())
     licence = html.escape(str(meta.get("license", "")))
     return (
@@ -271,6 +358,9 @@ def titlepage_html(meta: dict, ed: Edition) -> str:
         f'<p class="trata-titlepage-authors">{authors}</p>\n'
         f'<p class="trata-titlepage-source">An executable edition of: {source}</p>\n'
         f'<p class="trata-titlepage-build">{build}</p>\n'
+        + (f'<p class="trata-titlepage-doi">DOI {html.escape(meta["doi"])}</p>\n' if meta.get("doi") else "")
+        + (f'<p class="trata-titlepage-url">{html.escape(url)}</p>\n' if url else "")
+        +
         f'<p class="trata-titlepage-licence">Text and data: {licence}; code: MIT. '
         'See the page &ldquo;How to cite&rdquo; for citations of this version and of the article.</p>\n'
         '</section>\n'
@@ -279,11 +369,29 @@ def titlepage_html(meta: dict, ed: Edition) -> str:
 
 def on_config_inited(app, config) -> None:
     ed = _edition_of(app)
+    root = Path(app.srcdir)
+    meta, addresses = read_citation(root), read_addresses(root)
     # Sphinx dates "last updated" with SOURCE_DATE_EPOCH when it is set: make it the build date.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(ed.built.timestamp())))
+    # Each page's canonical link is its address in this version (Sphinx writes it from html_baseurl).
+    config.html_baseurl = addresses.version_url(ed.version) or ""
+    config.author = people(meta)
     options = dict(config.html_theme_options or {})
-    options["extra_footer"] = footer_html(ed)
+    options["extra_footer"] = footer_html(ed, meta, addresses)
+    # The theme's "By <author>" line goes: the footer names the authors as CITATION.cff does.
+    options["footer_content_items"] = [i for i in options.get("footer_content_items",
+                                       ["author.html", "copyright.html", "last-updated.html", "extra-footer.html"])
+                                       if i != "author.html"]
+    # The version switcher, fed by _static/switcher.json of the build (written by `make site` for the
+    # assembled site); a relative address is read from the root of the version being read, and the
+    # build never fetches it (check_switcher off).
+    options["switcher"] = {"json_url": f"_static/{SWITCHER}", "version_match": ed.version}
+    options["check_switcher"] = False
+    options["show_version_warning_banner"] = False  # the edition's own banner names the newest version
+    end = list(options.get("primary_sidebar_end") or [])
+    options["primary_sidebar_end"] = end + ["version-switcher"] if "version-switcher" not in end else end
     config.html_theme_options = options
+    app.trata_addresses = addresses
 
 
 def contents_html(app) -> str:
@@ -304,10 +412,71 @@ def contents_html(app) -> str:
     return "\n".join(items) + "\n"
 
 
+BANNER_TEMPLATE = "trata-version-banner.html"
+
+
 def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
-    if app.builder.name == "singlehtml" and pagename == app.config.root_doc and "body" in context:
-        front = titlepage_html(read_citation(Path(app.srcdir)), _edition_of(app)) + contents_html(app)
-        context["body"] = front + context["body"]
+    context["trata_version"] = _edition_of(app).version  # for the switcher and the banner
+    if "body" not in context:
+        return
+    if app.builder.name == "singlehtml":
+        if pagename == app.config.root_doc:
+            front = titlepage_html(read_citation(Path(app.srcdir)), _edition_of(app),
+                                   getattr(app, "trata_addresses", None)) + contents_html(app)
+            context["body"] = front + context["body"]
+        return
+    # An older version says which one is the newest, with a link to this page there (the list of
+    # versions is the switcher's, so a release built before the next one learns of it when the site
+    # is assembled).
+    context["body"] = app.builder.templates.render(BANNER_TEMPLATE, context) + context["body"]
+
+
+def switcher_entries(versions: list[str], newest: str | None, site_path: str = "/",
+                     dev: str | None = None) -> list[dict]:
+    """The entries of switcher.json: releases newest first, then the development version."""
+    entries = [{"name": v + (" (latest)" if v == newest else ""), "version": v, "url": f"{site_path}v{v}/",
+                **({"preferred": True} if v == newest else {})} for v in versions]
+    if dev:
+        entries.append({"name": f"{dev} (development)", "version": dev, "url": f"{site_path}dev/"})
+    return entries
+
+
+def write_switcher(path: Path, entries: list[dict]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(entries, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def on_build_finished(app, exception) -> None:
+    """A build on its own knows of no other version: its switcher lists nothing (`make site` fills it)."""
+    if exception is None and app.builder.format == "html":
+        target = Path(app.outdir) / "_static" / SWITCHER
+        if not target.exists():
+            write_switcher(target, [])
+
+
+def on_doctree_resolved(app, doctree, docname) -> None:
+    """Every numbered table and figure offers what to cite it by: version, anchor, versioned URL."""
+    from docutils import nodes
+
+    if app.builder.name != "html":  # the single page (the PDF) has no page of its own to cite
+        return
+    ed, addresses = _edition_of(app), getattr(app, "trata_addresses", None)
+    page = f"{docname}.html"
+    for node in list(doctree.findall(nodes.Element)):
+        if not isinstance(node, (nodes.table, nodes.figure)):
+            continue
+        labels = [i for i in node.get("ids", []) if re.match(r"^(tbl|fig)-", i)]
+        if not labels or node.parent is None:
+            continue
+        anchor = f"{page}#{labels[0]}"
+        base = addresses.version_url(ed.version) if addresses is not None else None
+        url = base + anchor if base else None
+        kind = "table" if isinstance(node, nodes.table) else "figure"
+        para = nodes.paragraph(classes=["trata-cite-this"])
+        para += nodes.Text(f"Cite this {kind}: version {ed.version}, anchor {anchor}, ")
+        para += nodes.reference(url, url, refuri=url) if url else nodes.Text("no address known yet")
+        node.parent.insert(node.parent.index(node) + 1, para)
 
 
 def on_env_get_outdated(app, env, added, changed, removed):
@@ -334,11 +503,46 @@ def _make_directive():
         """``{edition-citation} edition|article`` with ``:format: apa|bibtex|summary``."""
 
         required_arguments = 1
-        option_spec = {"format": lambda arg: directives.choice(arg, ("apa", "bibtex", "summary"))}
+        option_spec = {"format": lambda arg: directives.choice(arg, ("apa", "bibtex", "summary", "address"))}
+
+        def address(self, meta, ed, addresses):
+            """Where this version is and what identifies it: URL, release date, DOI, repository, files."""
+            items = nodes.bullet_list(classes=["trata-version-facts"])
+
+            def item(label, text=None, url=None):
+                para = nodes.paragraph()
+                para += nodes.strong(label, label)
+                para += nodes.Text(" ")
+                if url:
+                    para += nodes.reference(url, url, refuri=url)
+                else:
+                    para += nodes.Text(text)
+                items.append(nodes.list_item("", para))
+
+            url = addresses.version_url(ed.version)
+            item("Address of this version:", NO_ADDRESS if not url else None, url)
+            item("Released:", ed.released if ed.released else "not a release (a build between releases).")
+            if meta.get("doi"):
+                item("DOI:", url=_doi_url(meta["doi"]))
+            else:
+                item("DOI:", "none yet (a DOI is given when a release is deposited in an archive).")
+            if addresses.repository:
+                item("Source repository:", url=addresses.repository)
+            else:
+                item("Source repository:", "no public address known yet.")
+            out = [items]
+            if ed.released:
+                # The checksums cannot be written into the pages they are a checksum of: the
+                # assembled site (`make site`) puts them here from the release's SHA256SUMS.
+                text = ("The checksums (SHA-256) of this release's files are listed in the file SHA256SUMS "
+                        "published beside them.")
+                out.append(nodes.raw("", f'{RELEASE_FILES_START}<p class="trata-release-files">'
+                                         f'{html.escape(text)}</p>{RELEASE_FILES_END}', format="html"))
+            return out
 
         def run(self):
             root = Path(self.env.srcdir)
-            for name in (VERSION_FILE, CITATION_FILE):
+            for name in (VERSION_FILE, CITATION_FILE, CONFIG_FILE):
                 self.env.note_dependency(str(root / name))
             if not hasattr(self.env, "trata_citing_docs"):
                 self.env.trata_citing_docs = set()
@@ -349,10 +553,15 @@ def _make_directive():
                 raise self.error(f"edition-citation: argument must be 'edition' or 'article', not {what!r}")
             ref = source_reference(meta)
             if fmt == "bibtex":
-                text = bibtex_edition(meta, ed) if what == "edition" else bibtex_article(ref, article_key(ref))
+                text = (bibtex_edition(meta, ed, read_addresses(root)) if what == "edition"
+                        else bibtex_article(ref, article_key(ref)))
                 block = nodes.literal_block(text, text, language="bibtex")
                 block["classes"].append(f"trata-cite-{what}")
                 return [block]
+            if fmt == "address":
+                if what != "edition":
+                    raise self.error("edition-citation: format 'address' is for the edition only")
+                return self.address(meta, ed, read_addresses(root))
             if fmt == "summary":
                 if what != "edition":
                     raise self.error("edition-citation: format 'summary' is for the edition only")
@@ -362,7 +571,7 @@ def _make_directive():
                         + (" with uncommitted changes" if ed.modified else "")
                         + f" on {ed.built.strftime('%Y-%m-%d')}.")
                 return [nodes.paragraph(text, text, classes=["trata-edition-summary"])]
-            runs = apa_edition(meta, ed) if what == "edition" else apa_article(ref)
+            runs = apa_edition(meta, ed, read_addresses(root)) if what == "edition" else apa_article(ref)
             para = nodes.paragraph(classes=["trata-apa", f"trata-cite-{what}"])
             for text, style in runs:
                 para += nodes.emphasis(text, text) if style == "em" else nodes.Text(text)
@@ -374,9 +583,12 @@ def _make_directive():
 def setup(app):
     app.connect("config-inited", on_config_inited)
     app.connect("html-page-context", on_html_page_context)
+    app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("build-finished", on_build_finished)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-purge-doc", on_env_purge_doc)
     app.connect("env-merge-info", on_env_merge_info)
     app.add_directive("edition-citation", _make_directive())
     app.add_css_file("trata-edition.css")
+    app.add_css_file("trata-versions.css")
     return {"version": read_version(), "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

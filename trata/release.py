@@ -12,18 +12,20 @@ A release, step by step:
    archives) come out of every clone that releases the same version on the same day.
 4. Builds the HTML site and the single-page site from scratch into ``_build/release`` with
    ``SOURCE_DATE_EPOCH`` set to the commit date, prints the single page to PDF with Chromium,
-   and writes ``dist/``: the site archive, the data package archive, the PDF, the source archive
-   (from which ``pip install`` installs the analysis package), all named with the version, and
-   ``SHA256SUMS``.
+   and writes ``dist/X.Y.Z/``: the site archive, the data package archive, the PDF, the source
+   archive (from which ``pip install`` installs the analysis package), all named with the version,
+   and ``SHA256SUMS``.
 5. Tags the commit ``vX.Y.Z`` (annotated, never pushed).
 
 Running it again on the tagged commit rebuilds ``dist/`` without a new commit or tag: the files
 come out byte for byte the same. Archives are reproducible by construction: sorted members, the
 commit date as every member's time, owner root, fixed permissions, no gzip name or time stamp.
 
-Other commands: ``set-version X.Y.Z[.devN] [--date D]``, ``zenodo [--check]`` (write or check
-``.zenodo.json`` from ``CITATION.cff``), ``pdf`` (build the single page and print it),
-``dist`` (write ``dist/`` for the current commit without any check, commit or tag).
+Other commands: ``set-version X.Y.Z[.devN] [--date D]``, ``zenodo [--check]`` (write or check the
+addresses of ``_config.yml`` in ``CITATION.cff``, and ``.zenodo.json`` from ``CITATION.cff``),
+``pdf`` (build the single page and print it), ``dist`` (write ``dist/X.Y.Z/`` for the current
+commit without any check, commit or tag). ``make site`` (``python -m trata.site``) assembles
+every release side by side.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def git(root: Path, *args: str, env: dict | None = None) -> str:
 
 # --- the version everywhere ---------------------------------------------------------------------
 
-def _sub_once(pattern: str, repl: str, text: str, where: str, flags=re.M) -> str:
+def _sub_once(pattern: str, repl, text: str, where: str, flags=re.M) -> str:
     new, n = re.subn(pattern, repl, text, count=1, flags=flags)
     if n != 1:
         raise ReleaseError(f"{where}: pattern {pattern!r} not found")
@@ -88,6 +90,22 @@ def set_citation_version(text: str, version: str, date: str | None) -> str:
     if date:
         text = _sub_once(r"^(version:.*\n)", rf'\g<1>date-released: "{date}"\n', text, E.CITATION_FILE)
     return text
+
+
+def set_citation_addresses(text: str, version: str, addresses: E.Addresses) -> str:
+    """``url`` (this version's address on the site) and ``repository-code`` from ``_config.yml``;
+    both lines are removed while no address is known."""
+    text = re.sub(r"^(url|repository-code):.*\n", "", text, flags=re.M)
+    lines = []
+    url = addresses.version_url(version) if E.RELEASE.match(version) else addresses.site
+    if url:
+        lines.append(f'url: "{url}"\n')
+    if addresses.repository:
+        lines.append(f'repository-code: "{addresses.repository}"\n')
+    if not lines:
+        return text
+    anchor = r"^(date-released:.*\n)" if re.search(r"^date-released:", text, flags=re.M) else r"^(version:.*\n)"
+    return _sub_once(anchor, lambda m: m.group(1) + "".join(lines), text, E.CITATION_FILE)
 
 
 def set_datapackage_version(text: str, version: str) -> str:
@@ -118,7 +136,8 @@ def set_version(version: str, date: str | None = None, root: Path = ROOT) -> lis
         date = None
     edits = {
         E.VERSION_FILE: lambda t: version + "\n",
-        E.CITATION_FILE: lambda t: set_citation_version(t, version, date),
+        E.CITATION_FILE: lambda t: set_citation_addresses(set_citation_version(t, version, date), version,
+                                                          E.read_addresses(root)),
         str(DATAPACKAGE): lambda t: set_datapackage_version(t, version),
     }
     if is_release:
@@ -149,10 +168,30 @@ def zenodo_json(root: Path = ROOT) -> str:
     data["upload_type"] = "publication"
     data["publication_type"] = "book"
     data["references"] = [E.plain(E.apa_article(ref))]
+    meta = E.read_citation(root)
+    related = []
     if ref.get("doi"):
-        data["related_identifiers"] = [{"identifier": ref["doi"], "relation": "isDerivedFrom",
-                                        "resource_type": "publication-article", "scheme": "doi"}]
+        related.append({"identifier": ref["doi"], "relation": "isDerivedFrom",
+                        "resource_type": "publication-article", "scheme": "doi"})
+    if meta.get("url"):
+        related.append({"identifier": meta["url"], "relation": "isIdenticalTo", "scheme": "url"})
+    if meta.get("repository-code"):
+        related.append({"identifier": meta["repository-code"], "relation": "isSupplementTo", "scheme": "url"})
+    if related:
+        data["related_identifiers"] = related
+    if meta.get("doi"):
+        data["doi"] = meta["doi"]
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def sync_addresses(root: Path = ROOT) -> bool:
+    """Write the addresses of ``_config.yml`` into ``CITATION.cff``; True if it changed."""
+    path = root / E.CITATION_FILE
+    old = path.read_text(encoding="utf-8")
+    new = set_citation_addresses(old, E.read_version(root), E.read_addresses(root))
+    if new != old:
+        path.write_text(new, encoding="utf-8")
+    return new != old
 
 
 def write_zenodo(root: Path = ROOT) -> bool:
@@ -202,8 +241,21 @@ FOOTER = ('<div style="font-size:7.5pt;width:100%;text-align:center;color:#555;f
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
 
-def print_pdf(page: Path, pdf: Path, ed: E.Edition, meta: dict) -> Path:
-    """Print the single page to PDF with Chromium (print media, A4, page numbers, outline)."""
+# Printing waits until every font the page declares and every image is loaded: Chromium would
+# otherwise print whatever has arrived when it is asked to, and on a busy machine the icon font of
+# the admonitions can arrive later than the "load" event, which changes one page of the PDF.
+SETTLE = """async () => {
+  await Promise.all([...document.fonts].map((f) => f.load().catch(() => null)));
+  await document.fonts.ready;
+  await Promise.all([...document.images].map((i) => i.complete ? null : i.decode().catch(() => null)));
+  return [...document.fonts].filter((f) => f.status === "loading").length;
+}"""
+
+
+def print_pdf(page: Path, pdf: Path, ed: E.Edition, meta: dict, hold: float = 0.0) -> Path:
+    """Print the single page to PDF with Chromium (print media, A4, page numbers, outline).
+
+    ``hold`` delays every font by that many seconds, as a busy machine can (for the tests)."""
     from html import escape
 
     from playwright.sync_api import sync_playwright
@@ -220,10 +272,18 @@ def print_pdf(page: Path, pdf: Path, ed: E.Edition, meta: dict) -> Path:
             # prints of the same page differ (the tagged PDF names its elements by DOM node).
             tab = browser.new_page(java_script_enabled=False)
             # The PDF is made from the local files only: any request to the network is refused.
-            tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                      else route.abort())
+            def route(r):
+                if not r.request.url.startswith("file:"):
+                    return r.abort()
+                if hold and r.request.resource_type == "font":
+                    time.sleep(hold)
+                return r.continue_()
+
+            tab.route("**/*", route)
             tab.emulate_media(media="print")
             tab.goto(page.resolve().as_uri(), wait_until="load")
+            if tab.evaluate(SETTLE):
+                raise ReleaseError(f"{page}: fonts still loading after the page settled")
             raw = tab.pdf(format="A4", print_background=True, display_header_footer=True,
                           header_template=HEADER.format(title=escape(meta["title"]), version=escape(ed.version)),
                           footer_template=FOOTER,
@@ -372,9 +432,9 @@ def dist_names(version: str) -> dict[str, str]:
 
 def make_dist(root: Path = ROOT, dist: Path | None = None, out: Path | None = None) -> list[Path]:
     """Build the site and the PDF from scratch and write the release files for the current commit."""
-    dist = dist or root / DIST
-    out = out or root / BUILD_OUT
     version = E.read_version(root)
+    dist = dist or root / DIST / version  # one folder a release: make site finds every one there
+    out = out or root / BUILD_OUT
     epoch = int(git(root, "log", "-1", "--format=%ct"))
     shutil.rmtree(out, ignore_errors=True)  # a release never reuses an earlier build or its cache
     site = build(root, out, "html", epoch)
@@ -453,7 +513,7 @@ def main(argv: list[str] | None = None) -> int:
     z.add_argument("--check", action="store_true", help="fail if .zenodo.json is out of date")
     p = sub.add_parser("pdf", help="build the single page and print it to PDF")
     p.add_argument("--out", type=Path, default=Path("_build"))
-    sub.add_parser("dist", help="write dist/ for the current commit (no checks, no commit, no tag)")
+    sub.add_parser("dist", help="write dist/X.Y.Z for the current commit (no checks, no commit, no tag)")
     args = ap.parse_args(argv)
     root = ROOT
     try:
@@ -464,9 +524,14 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(changed) or "nothing to change")
         elif args.cmd == "zenodo":
             if args.check:
+                cff = (root / E.CITATION_FILE).read_text(encoding="utf-8")
+                if cff != set_citation_addresses(cff, E.read_version(root), E.read_addresses(root)):
+                    raise ReleaseError(f"the addresses in {E.CITATION_FILE} differ from {E.CONFIG_FILE}: run make zenodo")
                 if (root / ZENODO).read_text(encoding="utf-8") != zenodo_json(root):
                     raise ReleaseError(f"{ZENODO} is out of date: run make zenodo")
             else:
+                if sync_addresses(root):
+                    print(f"{E.CITATION_FILE}: addresses written from {E.CONFIG_FILE}")
                 print(f"{ZENODO} " + ("written" if write_zenodo(root) else "already up to date"))
         elif args.cmd == "pdf":
             out = args.out if args.out.is_absolute() else root / args.out
