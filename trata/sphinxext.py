@@ -437,8 +437,17 @@ def on_html_page_context(app, pagename, templatename, context, doctree):
         context["metatags"] = context.get("metatags", "") + links
 
 
+def on_config_inited(app, config) -> None:
+    """A first visit has no stored colour mode: name one ("auto", the reader's system setting),
+    so that the theme's script does not start by rejecting an empty mode (a console error)."""
+    # pydata-sphinx-theme's layout reads ``default_mode`` from the page context (no theme option)
+    if not (config.html_context or {}).get("default_mode"):
+        config.html_context = {**(config.html_context or {}), "default_mode": "auto"}
+
+
 def setup(app: Sphinx):
     app.add_config_value("trata_data", "", "env")
+    app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("source-read", on_source_read)
@@ -451,5 +460,6 @@ def setup(app: Sphinx):
     app.add_directive("trata-case-schema", CaseSchemaDirective)
     app.add_directive("trata-errors", ErrorsDirective)
     app.add_js_file("trata-figures.js", loading_method="defer")
+    app.add_js_file("trata-navigation.js", loading_method="defer")  # the sidebar toggles (see the file)
     app.add_css_file("trata.css")
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}
