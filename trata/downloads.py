@@ -262,7 +262,7 @@ def _button(url: str, text: str, tooltip: str, icon: str, label: str) -> dict:
 def on_html_page_context(app, pagename, templatename, context, doctree):
     """Replace the theme's download menu by one whose entries are real files."""
     buttons = context.get("header_buttons")
-    if not buttons or "pathto" not in context or app.builder.name not in HTML_BUILDERS:
+    if buttons is None or "pathto" not in context or app.builder.name not in HTML_BUILDERS:
         return
     pathto = context["pathto"]
     of: Offer = app.env.trata_offer_now
@@ -282,9 +282,14 @@ def on_html_page_context(app, pagename, templatename, context, doctree):
     if of.repository:
         entries.append(_button(of.repository, "Repository", "The source repository of this book",
                                "fab fa-git-alt", "repository-button"))
+    group = {"type": "group", "tooltip": "Downloads", "icon": "fas fa-download", "buttons": entries,
+             "label": "download-buttons"}
     for i, b in enumerate(buttons):
         if b.get("label") == "download-buttons":
-            buttons[i] = {**b, "buttons": entries, "tooltip": "Downloads"}
+            buttons[i] = group
+            break
+    else:  # pages without a source (the index, the search page) get the menu too
+        buttons.insert(0, group)
 
 
 def _chapters_cached(app: Sphinx) -> dict[str, Path]:
