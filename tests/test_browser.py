@@ -32,6 +32,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 THEMES = ("light", "dark")
+#: Screen widths in CSS pixels: a phone (390 x 844), a tablet (820 x 1180), a desktop.
+WIDTHS = {390: 844, 820: 1180, 1280: 900}
+WIDE = 1280
 #: The figures of the annex, by the label pages reference them with.
 ANNEX_FIGURES = ["fig-annex-countries", "fig-annex-characteristics", "fig-annex-states", "fig-annex-escape",
                  "fig-annex-leaders"]
@@ -95,6 +98,9 @@ def test_site_serves_the_pinned_libraries_and_the_map(site):
 class Visit:
     page: str
     theme: str
+    width: int = WIDE
+    scroll_width: int = 0
+    viewport_width: int = 0
     shown_theme: str = ""
     foreign: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -103,6 +109,7 @@ class Visit:
     drawn: bool = True
     axe: list[dict] = field(default_factory=list)
     text_colours: list[str] = field(default_factory=list)
+    legend_symbols: list[str] = field(default_factory=list)
     background: str = ""
 
 
@@ -134,8 +141,8 @@ def browser():
         b.close()
 
 
-def new_page(browser, server: str, theme: str, **context):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=theme, **context)
+def new_page(browser, server: str, theme: str, width: int = WIDE, **context):
+    ctx = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, color_scheme=theme, **context)
     # the book theme keeps the reader's choice in localStorage; set it before any script runs
     ctx.add_init_script(f"localStorage.setItem('mode', '{theme}'); localStorage.setItem('theme', '{theme}');")
     page = ctx.new_page()
@@ -143,23 +150,27 @@ def new_page(browser, server: str, theme: str, **context):
     return ctx, page
 
 
-def guard(page, server: str, visit: Visit):
-    """Abort and record every request to another host; record failures and console errors."""
+def guard(page, server: str, visit):
+    """Abort and record every request to another host; record failures and console errors.
+
+    ``visit`` is a Visit, or a function returning the Visit of the page now loaded (one browser
+    page visits many paths)."""
     origin = urlsplit(server).netloc
+    now = visit if callable(visit) else (lambda: visit)
 
     def route(r):
         u = urlsplit(r.request.url)
         if u.scheme in ("data", "blob") or u.netloc == origin:
             r.continue_()
         else:
-            visit.foreign.append(r.request.url)
+            now().foreign.append(r.request.url)
             r.abort()
 
     page.route("**/*", route)
-    page.on("requestfailed", lambda r: visit.failed.append(f"{r.url} ({r.failure})"))
-    page.on("response", lambda r: r.status >= 400 and visit.failed.append(f"{r.url} (HTTP {r.status})"))
-    page.on("console", lambda m: m.type == "error" and visit.errors.append(m.text))
-    page.on("pageerror", lambda e: visit.errors.append(f"uncaught: {e}"))
+    page.on("requestfailed", lambda r: now().failed.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and now().failed.append(f"{r.url} (HTTP {r.status})"))
+    page.on("console", lambda m: m.type == "error" and now().errors.append(m.text))
+    page.on("pageerror", lambda e: now().errors.append(f"uncaught: {e}"))
 
 
 FIGURE_STATE = """() => Array.from(document.querySelectorAll('.trata-figure')).map(f => {
@@ -177,6 +188,13 @@ TEXT_COLOURS = """() => Array.from(document.querySelectorAll('.trata-figure-live
   .filter(t => t.textContent.trim()).map(t => getComputedStyle(t).fill)"""
 
 
+#: The colour each legend symbol shows: its fill, or its outline when it has no fill.
+LEGEND_SYMBOLS = """() => Array.from(document.querySelectorAll('.trata-figure-live svg .role-legend-symbol path'))
+  .map(p => { const s = getComputedStyle(p);
+              const fill = s.fill !== 'none' && !/rgba\\(.*, 0\\)$/.test(s.fill) && s.fillOpacity !== '0';
+              return fill ? s.fill : s.stroke; })"""
+
+
 def run_axe(page) -> list[dict]:
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     return page.evaluate("""() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({
@@ -188,51 +206,74 @@ def slug(page: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", page.removesuffix(".html")).strip("-")
 
 
+def where(v: Visit) -> str:
+    return f"{v.page} ({v.theme}, {v.width} px)"
+
+
 @pytest.fixture(scope="module")
-def visits(site, server, browser) -> dict[tuple[str, str], Visit]:
-    """Every page in both themes, visited once; each test asserts one thing about all visits."""
+def visits(site, server, browser) -> dict[tuple[str, str, int], Visit]:
+    """Every page in both themes at every width, visited once; each test asserts one thing about
+    all visits. One browser page per theme and width goes from page to page; a first visit (no
+    colour mode stored) is the first page of each."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     out = {}
-    for theme in THEMES:
-        for path in pages(site):
-            visit = Visit(path, theme)
-            ctx, page = new_page(browser, server, theme)
-            guard(page, server, visit)
-            page.goto(server + path, wait_until="load")
-            page.wait_for_load_state("networkidle")
-            if page.query_selector(".trata-figure"):
-                try:
-                    page.wait_for_function("document.documentElement.dataset.trataFigures === 'drawn'")
-                except Exception:  # recorded, asserted by test_every_figure_renders
-                    visit.drawn = False
-            visit.shown_theme = page.evaluate("document.documentElement.dataset.theme || ''")
-            visit.figures = page.evaluate(FIGURE_STATE)
-            visit.text_colours = page.evaluate(TEXT_COLOURS)
-            visit.background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-            visit.axe = run_axe(page)
-            page.screenshot(path=str(SCREENSHOTS / f"{slug(path)}-{theme}.png"), full_page=True)
-            out[(path, theme)] = visit
+    for width in WIDTHS:
+        for theme in THEMES:
+            current: list[Visit] = []
+            ctx, page = new_page(browser, server, theme, width)
+            guard(page, server, lambda current=current: current[-1])
+            for path in pages(site):
+                visit = Visit(path, theme, width)
+                current.append(visit)
+                page.goto(server + path, wait_until="load")
+                page.wait_for_load_state("networkidle")
+                if page.query_selector(".trata-figure"):
+                    try:
+                        page.wait_for_function("document.documentElement.dataset.trataFigures === 'drawn'")
+                    except Exception:  # recorded, asserted by test_every_figure_renders
+                        visit.drawn = False
+                visit.shown_theme = page.evaluate("document.documentElement.dataset.theme || ''")
+                visit.figures = page.evaluate(FIGURE_STATE)
+                visit.text_colours = page.evaluate(TEXT_COLOURS)
+                visit.legend_symbols = page.evaluate(LEGEND_SYMBOLS)
+                visit.background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+                visit.scroll_width, visit.viewport_width = page.evaluate(
+                    "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                visit.axe = run_axe(page)
+                if width == WIDE:  # screenshots at one width: full-page shots are the slowest step
+                    page.screenshot(path=str(SCREENSHOTS / f"{slug(path)}-{theme}.png"), full_page=True)
+                out[(path, theme, width)] = visit
             ctx.close()
     return out
 
 
 def test_every_page_loads_in_the_theme_asked_for(visits, site):
-    assert {p for p, _ in visits} == set(pages(site))
-    wrong = [f"{v.page} ({v.theme}): data-theme={v.shown_theme!r}" for v in visits.values()
+    assert {p for p, _, _ in visits} == set(pages(site))
+    assert {(t, w) for _, t, w in visits} == {(t, w) for t in THEMES for w in WIDTHS}
+    wrong = [f"{where(v)}: data-theme={v.shown_theme!r}" for v in visits.values()
              if v.page != "index.html" and v.shown_theme != v.theme]
     assert wrong == []
 
 
 def test_no_request_leaves_the_site(visits):
-    assert [f"{v.page} ({v.theme}): {u}" for v in visits.values() for u in v.foreign] == []
+    assert [f"{where(v)}: {u}" for v in visits.values() for u in v.foreign] == []
 
 
 def test_no_request_fails(visits):
-    assert [f"{v.page} ({v.theme}): {u}" for v in visits.values() for u in v.failed] == []
+    """No 404 either: not for the favicon, a script, a style sheet, a figure's data."""
+    assert [f"{where(v)}: {u}" for v in visits.values() for u in v.failed] == []
 
 
 def test_no_console_error(visits):
-    assert [f"{v.page} ({v.theme}): {e}" for v in visits.values() for e in v.errors] == []
+    """Nor the theme's "Got invalid theme mode" of a first visit, when no colour mode is stored."""
+    assert [f"{where(v)}: {e}" for v in visits.values() for e in v.errors] == []
+
+
+def test_no_page_is_wider_than_the_screen(visits):
+    """Wide tables and figures scroll inside their own box; the page itself never scrolls sideways."""
+    assert all(v.viewport_width == v.width for v in visits.values())
+    wide = [f"{where(v)}: {v.scroll_width} px wide" for v in visits.values() if v.scroll_width > v.viewport_width]
+    assert wide == []
 
 
 def test_every_figure_renders(visits):
@@ -244,18 +285,18 @@ def test_every_figure_renders(visits):
         for f in v.figures:
             total += 1
             if not (f["live"] and f["svg"] and f["marks"] > 0) or f["static_shown"]:
-                problems.append(f"{v.page} ({v.theme}): {f}")
+                problems.append(f"{where(v)}: {f}")
             if not (f["label"] or "").strip():
-                problems.append(f"{v.page} ({v.theme}): figure {f['id']} has no text alternative")
+                problems.append(f"{where(v)}: figure {f['id']} has no text alternative")
     assert problems == []
-    assert total >= 2 * len(ANNEX_FIGURES)
-    annex = [f["id"] for f in visits[("notebooks/annex.html", "light")].figures]
+    assert total >= 2 * len(WIDTHS) * len(ANNEX_FIGURES)
+    annex = [f["id"] for f in visits[("notebooks/annex.html", "light", WIDE)].figures]
     assert annex == ANNEX_FIGURES
 
 
 def test_live_map_shows_every_state_of_the_table(visits, study):
     for theme in THEMES:
-        states = next(f for f in visits[("notebooks/annex.html", theme)].figures if f["id"] == "fig-annex-states")
+        states = next(f for f in visits[("notebooks/annex.html", theme, WIDE)].figures if f["id"] == "fig-annex-states")
         assert states["named_states"] == study["states"]["map_name"].nunique()
 
 
@@ -272,22 +313,38 @@ def test_figure_text_is_readable_in_both_themes(visits):
         for colour in set(v.text_colours):
             c = parse_rgb(colour)
             if contrast(c, bg) < 4.5:
-                low.append(f"{v.page} ({v.theme}): text {c} on {bg}: {contrast(c, bg):.2f}")
+                low.append(f"{where(v)}: text {c} on {bg}: {contrast(c, bg):.2f}")
     assert low == []
-    dark = visits[("notebooks/annex.html", "dark")]
+    dark = visits[("notebooks/annex.html", "dark", WIDE)]
     assert dark.text_colours and luminance(parse_rgb(dark.background)) < 0.1
 
 
+def test_legend_symbols_stand_out_in_both_themes(visits):
+    """Every legend symbol (the consent timeline's shapes too) has 3:1 contrast with the page
+    (WCAG 1.4.11): in the dark theme no symbol is drawn black on black."""
+    low, seen = [], 0
+    for v in visits.values():
+        bg = parse_rgb(v.background)
+        for colour in set(v.legend_symbols):
+            seen += 1
+            if colour_contrast(parse_rgb(colour), bg) < 3:
+                low.append(f"{where(v)}: legend symbol {colour} on {bg}")
+    assert low == []
+    consent = visits[("notebooks/consent.html", "dark", WIDE)]
+    assert len(consent.legend_symbols) >= 4 and seen
+
+
 def test_axe_finds_no_serious_or_critical_violation(visits):
-    bad = [f"{v.page} ({v.theme}): {a['id']} [{a['impact']}] {a['help']}: {a['nodes']}"
+    bad = [f"{where(v)}: {a['id']} [{a['impact']}] {a['help']}: {a['nodes']}"
            for v in visits.values() for a in v.axe if a["impact"] in ("serious", "critical")]
     assert bad == []
 
 
 def test_screenshots_of_every_page_in_both_themes(visits):
-    for (page, theme) in visits:
-        shot = SCREENSHOTS / f"{slug(page)}-{theme}.png"
-        assert shot.stat().st_size > 5_000, shot
+    for (page, theme, width) in visits:
+        if width == WIDE:
+            shot = SCREENSHOTS / f"{slug(page)}-{theme}.png"
+            assert shot.stat().st_size > 5_000, shot
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,3 +388,84 @@ def test_print_uses_the_static_drawings(browser, server):
         getComputedStyle(f.querySelector('.trata-figure-live')).display === 'none'])""")
     ctx.close()
     assert shown == [[True, True]] * len(ANNEX_FIGURES)
+
+
+# ---------------------------------------------------------------------------------------------
+# navigation on every width
+
+
+SIDEBARS = """() => ({
+  primary_dialog: document.getElementById('pst-primary-sidebar-modal').open,
+  secondary_dialog: document.getElementById('pst-secondary-sidebar-modal').open,
+  primary_links: (() => { const d = document.getElementById('pst-primary-sidebar-modal');
+                          const box = d.open ? d : document.getElementById('pst-primary-sidebar');
+                          return Array.from(box.querySelectorAll('nav a')).filter(a => {
+                            const r = a.getBoundingClientRect();
+                            return r.width > 0 && r.right > 0 && r.left < innerWidth; }).length; })(),
+  secondary_links: (() => { const d = document.getElementById('pst-secondary-sidebar-modal');
+                            const box = d.open ? d : document.getElementById('pst-secondary-sidebar');
+                            return Array.from(box.querySelectorAll('nav a')).filter(a => {
+                              const r = a.getBoundingClientRect();
+                              return r.width > 0 && r.right > 0 && r.left < innerWidth; }).length; })(),
+})"""
+
+
+def settled(page):
+    page.wait_for_timeout(400)  # the sidebar slides in and out (a CSS transition)
+    return page.evaluate(SIDEBARS)
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_navigation_toggles_open_and_close(browser, server, width):
+    """The "site navigation" and "contents" buttons a reader sees open and close the sidebars:
+    as dialogs on narrow screens, by collapsing the sidebar on a wide one (where the contents
+    are always in the margin)."""
+    visit = Visit("notebooks/profile.html", "light", width)
+    ctx, page = new_page(browser, server, "light", width)
+    guard(page, server, visit)
+    page.goto(server + visit.page, wait_until="networkidle")
+    primary = page.locator(".bd-header-article .primary-toggle")
+    secondary = page.locator(".bd-header-article .secondary-toggle")
+    assert primary.get_attribute("aria-label") == "Site navigation"
+    start = settled(page)
+    primary.click()
+    opened = settled(page)
+    expanded = primary.get_attribute("aria-expanded")
+    if width < 992:
+        assert start["primary_links"] == 0 and not start["primary_dialog"]
+        assert opened["primary_dialog"] and opened["primary_links"] > 5 and expanded == "true"
+        page.get_by_role("button", name="Close the site navigation").click()
+        closed = settled(page)
+        assert not closed["primary_dialog"] and closed["primary_links"] == 0
+        assert primary.get_attribute("aria-expanded") == "false"
+        # the contents of the page, opened with its button and closed with Escape
+        assert secondary.is_visible() and start["secondary_links"] == 0
+        secondary.click()
+        contents = settled(page)
+        assert contents["secondary_dialog"] and contents["secondary_links"] > 3
+        page.keyboard.press("Escape")
+        assert not settled(page)["secondary_dialog"]
+        primary.click()  # and the navigation opens again after a close
+        assert settled(page)["primary_dialog"]
+    else:
+        assert start["primary_links"] > 5 and expanded == "false"
+        assert opened["primary_links"] == 0 and not opened["primary_dialog"]
+        primary.click()
+        assert settled(page)["primary_links"] == start["primary_links"]
+        assert primary.get_attribute("aria-expanded") == "true"
+        assert not secondary.is_visible() and start["secondary_links"] > 3
+    ctx.close()
+    assert visit.errors == [] and visit.failed == [] and visit.foreign == []
+
+
+def test_a_first_visit_logs_no_error(browser, server):
+    """No colour mode stored yet: the page follows the system's, and the theme logs no error."""
+    visit = Visit("book/intro.html", "dark")
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    page = ctx.new_page()
+    guard(page, server, visit)
+    page.goto(server + visit.page, wait_until="networkidle")
+    mode, theme = page.evaluate("[document.documentElement.dataset.mode, document.documentElement.dataset.theme]")
+    ctx.close()
+    assert (mode, theme) == ("auto", "dark")
+    assert visit.errors == [] and visit.failed == []

@@ -43,7 +43,8 @@ def test_data_page_has_one_section_per_resource(site):
     d = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     page = site / "book" / "data.html"
     titles = sections(page)
-    assert [r.get("title") or r["name"] for r in d["resources"]] == titles
+    # the downloads first (trata.downloads), then one section per resource
+    assert ["Download the data"] + [r.get("title") or r["name"] for r in d["resources"]] == titles
     text = page.read_text(encoding="utf-8")
     for r in d["resources"]:
         for f in r["schema"]["fields"]:

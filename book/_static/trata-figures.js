@@ -59,6 +59,20 @@
     var spec = JSON.parse(fig.querySelector("script.trata-figure-spec").textContent);
     var meta = spec.usermeta && spec.usermeta.trata;
     if (dark && meta && meta.dark) spec.config = merge(spec.config || {}, meta.dark);
+    return withLegendSymbols(spec);
+  }
+
+  /* Legend symbols that no colour scale fills (a legend of shapes) are drawn in Vega's default
+   * black, invisible on the dark page: draw them in the legend's own text colour instead. */
+  function withLegendSymbols(spec) {
+    var config = spec.config || {};
+    var legend = config.legend || {};
+    var ink = legend.labelColor;
+    if (!ink) return spec;
+    var symbols = {};
+    if (!legend.symbolFillColor) symbols.symbolFillColor = ink;
+    if (!legend.symbolStrokeColor) symbols.symbolStrokeColor = ink;
+    spec.config = merge(config, { legend: symbols });
     return spec;
   }
 

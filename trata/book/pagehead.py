@@ -23,8 +23,18 @@ def on_html_page_context(app, pagename, templatename, context, doctree):
         context["metatags"] = context.get("metatags", "") + links
 
 
+def on_config_inited(app, config) -> None:
+    """A first visit has no stored colour mode: name one ("auto", the reader's system setting),
+    so that the theme's script does not start by rejecting an empty mode (a console error)."""
+    # pydata-sphinx-theme's layout reads ``default_mode`` from the page context (no theme option)
+    if not (config.html_context or {}).get("default_mode"):
+        config.html_context = {**(config.html_context or {}), "default_mode": "auto"}
+
+
 def setup(app: Sphinx):
+    app.connect("config-inited", on_config_inited)
     app.connect("html-page-context", on_html_page_context)
     app.add_js_file("trata-figures.js", loading_method="defer")
+    app.add_js_file("trata-navigation.js", loading_method="defer")  # the sidebar toggles (see the file)
     app.add_css_file("trata.css")
     return {"version": "0.3", "parallel_read_safe": True, "parallel_write_safe": True}
