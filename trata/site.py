@@ -211,7 +211,7 @@ def assemble_site(root: Path = ROOT, out: Path | None = None, dev: bool = False)
                 anchors = listed_anchors(git(root, "show", f"v{older}:{ANCHORS}"))
             except ReleaseError:
                 continue  # a release from before the list of anchors
-            problems += anchor_problems(older, anchors, newer, lambda a: has_anchor(staging / f"v{newer}", a),
+            problems += anchor_problems(older, anchors, newer, lambda a, newer=newer: has_anchor(staging / f"v{newer}", a),
                                         git(root, "show", f"v{newer}:{CHANGELOG}"))
         if problems:
             raise ReleaseError("citations of earlier releases would break:\n" + "\n".join(problems))
