@@ -61,7 +61,7 @@ test: $(STAMP) browser
 test-fast: $(STAMP)
 	$(BIN)/ruff check trata tests bench
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -m "not build and not browser"
+	$(BIN)/python -m pytest -m "not build and not browser and not slow"
 
 # The lock: requirements.in (the direct dependencies, also in pyproject.toml) compiled by pip-tools
 # into requirements.txt, each pin with the package that pulled it in. Pins already in the lock are

@@ -72,6 +72,11 @@ def site_glue(chapter: str) -> dict[str, dict]:
     return {k: v["data"] for k, v in data.items()}
 
 
+#: Kernels and a JupyterLab server take tens of seconds: these tests run in `make test`, not in
+#: `make test-fast`.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture
 def kernel_env(monkeypatch):
     """A kernel's environment as `make lab` gives it: no build's read log, TRATA_DATA as asked."""

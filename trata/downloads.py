@@ -43,7 +43,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import nbformat
+import pypdf
 from docutils import nodes
+from jupyter_cache import get_cache
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -169,8 +172,6 @@ def pdf_source(app: Sphinx, version: str) -> Path | None:
     if not path.is_file():
         return None
     try:
-        import pypdf
-
         title = str((pypdf.PdfReader(path).metadata or {}).get("/Title", ""))
     except Exception as exc:  # an unreadable PDF is not offered
         logger.info(f"[trata] {path} is not offered: it cannot be read ({exc})")
@@ -182,7 +183,8 @@ def pdf_source(app: Sphinx, version: str) -> Path | None:
 
 
 def repository_url(app: Sphinx) -> str:
-    url = (app.config.trata_repository_url or "").strip()
+    """The source repository ``_config.yml`` names (``repository.url``), the one source of it."""
+    url = edition.read_addresses().repository or ""
     return "" if url.rstrip("/") == JB_DEFAULT_REPOSITORY else url
 
 
@@ -224,13 +226,9 @@ def executed_notebook(app: Sphinx, docname: str):
     outputs it keeps elsewhere (glued values); the execution cache holds every output of the run
     that matches the notebook's code and kernelspec (which carries the data fingerprint).
     """
-    import nbformat
-
     rendered = Path(app.outdir).parent / "jupyter_execute" / f"{docname}.ipynb"
     nb = nbformat.read(rendered, as_version=4)
     try:
-        from jupyter_cache import get_cache
-
         _, nb = get_cache(app.config.nb_execution_cache_path).merge_match_into_notebook(nb)
     except KeyError:
         raise DownloadError(f"{docname}: no executed notebook in the execution cache matches this build") from None
@@ -300,8 +298,6 @@ def _chapters_cached(app: Sphinx) -> dict[str, Path]:
 
 def write_downloads(app: Sphinx) -> list[Path]:
     """Write ``downloads/`` into the site afresh (nothing of an earlier build stays in it)."""
-    import nbformat
-
     out = Path(app.outdir) / FOLDER
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -447,7 +443,6 @@ class EditionDownloadsDirective(_Downloads):
 
 def setup(app: Sphinx):
     app.add_config_value("trata_pdf", "", "env")
-    app.add_config_value("trata_repository_url", "", "html")
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("html-page-context", on_html_page_context, priority=900)  # after the theme's buttons

@@ -39,8 +39,6 @@ CONF_EXTRA = '''
 extensions = [e for e in extensions if e not in ("sphinx_thebe", "sphinx_comments")]
 html_theme_options["launch_buttons"] = {}
 html_theme_options.pop("analytics", None)
-# the repository _config.yml names (if any) stays known to trata.downloads, which links it
-trata_repository_url = html_theme_options.get("repository_url", "")
 html_theme_options["repository_url"] = ""
 '''
 
