@@ -18,8 +18,8 @@ from packages import refused, rewrite
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "profile.md"
 SECTIONS = ["Mexican cartel members", "Nightclub owners", "Members of trafficking groups",
-            "Members of pseudo-international modelling agencies", "Freelance traffickers",
-            "Pseudonovios (fake boyfriends)"]
+            "Members of international pseudo-modelling agencies", "Freelance traffickers",
+            "Pseudonovios (casually dating)"]
 
 
 # ---------------------------------------------------------------------------------------------
