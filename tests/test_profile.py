@@ -176,7 +176,7 @@ def prose_of(md_text: str) -> str:
 
 def test_no_typed_number_in_the_prose():
     prose = prose_of(NOTEBOOK.read_text(encoding="utf-8"))
-    prose = re.sub(r"Table \d\b", "", prose)  # the article's table names
+    prose = re.sub(r"Table A?\d\b", "", prose)  # the article's table names
     assert re.findall(r"\d", prose) == []
     for word in ("percent", "per cent"):
         assert word not in prose
