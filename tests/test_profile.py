@@ -258,29 +258,28 @@ def test_page_quotes_only_roster_pseudonyms(page, study):
     for q in quoted:
         who = re.search(r"— (\w+), (\d{4})", q)
         assert who and who.group(1) in roster, q
-    assert p.explorer_items == len(study["excerpts"])
+    assert p.explorer_items == 0  # the full list has a page of its own
 
 
 def test_page_has_figures_tables_and_content_note(page):
     p, html = page
-    for label in ("fig-profile-typology", "fig-profile-leaders", "fig-profile-positions",
-                  "tbl-profile-leaders", "tbl-profile-positions", "profile-excerpt-explorer"):
+    for label in ("fig-profile-typology", "fig-profile-positions", "tbl-profile-positions"):
         assert label in p.ids, label
     first = html.find("Content note")
     assert 0 < first < html.find('id="profile-cartel"')
 
 
-def test_leaders_table_on_the_page_matches_the_statistics(page, study):
-    _, html = page
-    table = re.search(r'<table[^>]*id="tbl-profile-leaders".*?</table>', html, re.S).group(0)
+def test_leaders_table_on_the_page_matches_the_statistics(site, study):
+    html = (site / "notebooks" / "leadership.html").read_text(encoding="utf-8")
+    table = re.search(r'<table[^>]*id="tbl-leadership-shares".*?</table>', html, re.S).group(0)
     cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", table, re.S)]
     rows = [cells[i:i + 5] for i in range(0, len(cells), 5)]
     assert rows[-1] == ["Total", "4", "77", "5.2", "2.0 to 12.6"]
     assert rows[0] == ["Mexican cartel members", "0", "37", "0.0", "0.0 to 9.4"]
 
 
-def test_excerpt_script_is_served_and_registered(site, page):
-    _, html = page
+def test_excerpt_script_is_served_and_registered(site):
+    html = (site / "notebooks" / "excerpts.html").read_text(encoding="utf-8")
     assert (site / "_static" / "trata-excerpts.js").is_file()
     srcs = re.findall(r'<script[^>]+src="([^"]+)"', html)
     assert any(s.split("?")[0].endswith("_static/trata-excerpts.js") for s in srcs)
@@ -293,7 +292,7 @@ def test_excerpt_script_is_served_and_registered(site, page):
 def test_excerpt_filters_in_the_browser(site, study):
     from playwright.sync_api import sync_playwright
 
-    url = (site / "notebooks" / "profile.html").as_uri()
+    url = (site / "notebooks" / "excerpts.html").as_uri()
     ex = study["excerpts"]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])

@@ -198,8 +198,8 @@ def test_new_count_in_the_prose(rerun):
     assert "nightclub owners (1 of 13)" in annex_before and "nightclub owners (1 of 14)" in annex_after
     p_before, p_after = rerun["p"]
     assert f"{p_before:.3f}" != f"{p_after:.3f}"
-    profile_before = " ".join(rerun["before"]["notebooks/profile.html"])
-    profile_after = " ".join(rerun["after"]["notebooks/profile.html"])
+    profile_before = " ".join(rerun["before"]["notebooks/leadership.html"])
+    profile_after = " ".join(rerun["after"]["notebooks/leadership.html"])
     assert f"{p_before:.3f}" in profile_before and f"{p_before:.3f}" not in profile_after
     assert f"{p_after:.3f}" in profile_after
 
