@@ -122,8 +122,8 @@ def test_each_type_is_told_once_and_its_coding_is_collapsed(site, study):
     assert ids == {f"tbl-profile-{t.replace('_', '-')}" for t in study["network_types"]["network_type"]}
     # outside the collapsed coding, each type's section is prose and excerpts only
     for t in study["network_types"]["network_type"]:
-        sec = prof.find(id="profile-" + t.replace("_", "-")).find_next("section") or prof
-        assert sec.find("blockquote"), t
+        sec = prof.find(id="profile-" + t.replace("_", "-")).find_parent("section")
+        assert sec.find("blockquote") and not sec.find("table"), t
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,7 +186,7 @@ def test_annex_tables_keep_the_articles_numbers(site):
     assert own == list(range(1, len(own) + 1)), "the book's own tables are numbered 1, 2, 3 ... without gaps"
     # every reference to an annex table reads "Table A<n>"
     for page in site.rglob("*.html"):
-        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[href*='#tbl-annex-']"):
+        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a.reference[href*='#tbl-annex-']"):
             target = a["href"].split("#")[1]
             if target in annex:
                 assert a.get_text(strip=True) == f"Table {annex[target]}", (page.name, a)
