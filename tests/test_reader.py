@@ -159,7 +159,8 @@ def test_network_types_carry_the_articles_words(site):
     assert "pseudo-international" not in joined.lower()
     assert "casually dating" in joined
     for page in site.rglob("*.html"):
-        assert "fake boyfriend" not in page.read_text(encoding="utf-8").lower(), page
+        if page.name != "changelog.html":  # which records the change
+            assert "fake boyfriend" not in page.read_text(encoding="utf-8").lower(), page
 
 
 def test_quoted_women_are_counted_the_same_way_on_every_page(site, study):
