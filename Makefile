@@ -21,11 +21,13 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 JOBS   ?= 1
 
-.PHONY: book test serve clean env validate help vendor browser
+.PHONY: book test test-fast serve clean env validate help vendor browser lock lab-env
 
 help:
 	@echo "make book   build the HTML site into $(OUT)/html (DATA=path/to/datapackage.json for other data)"
-	@echo "make test   run the test suite (unit, data, build, browser)"
+	@echo "make test   run the test suite (unit, data, build, browser), the book built once"
+	@echo "make test-fast  unit, data and corpus tests without building the book, ruff and the import contract"
+	@echo "make lock   recompile requirements.txt (and requirements-lab.txt) from the requirements.in files"
 	@echo "make release VERSION=X.Y.Z  test, set the version, build site and PDF, write dist/, tag vX.Y.Z"
 	@echo "make pdf    build the PDF edition into $(OUT)/pdf/"
 	@echo "make zenodo write .zenodo.json from CITATION.cff"
@@ -52,6 +54,27 @@ book: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# No Sphinx build: unit, data and corpus tests, the linter and the layers contract.
+test-fast: $(STAMP)
+	$(BIN)/ruff check trata tests bench
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -m "not build and not browser"
+
+# The lock: requirements.in (the direct dependencies, also in pyproject.toml) compiled by pip-tools
+# into requirements.txt, each pin with the package that pulled it in. Pins already in the lock are
+# kept unless the resolver needs another version.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock: $(STAMP)
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-lab.txt requirements-lab.in
+
+# JupyterLab, in an environment of its own (see requirements-lab.in): `.venv-lab/bin/jupyter lab`.
+lab-env: requirements-lab.txt
+	rm -rf .venv-lab
+	$(PYTHON) -m venv .venv-lab
+	.venv-lab/bin/python -m pip install --quiet --no-deps -r requirements-lab.txt
+	.venv-lab/bin/python -m pip check
 
 # Browser tests: Debian's Chromium and axe-core (pinned in package-lock.json), installed when missing.
 browser:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import json
 import os
 import re
 import shutil
@@ -171,7 +170,7 @@ def browser_measures(site: Path, pages: list[dict], repeats: int) -> tuple[dict,
             ctx = browser.new_context()
             page = ctx.new_page()
             sizes = []
-            page.on("response", lambda r: sizes.append(len(r.body()) if r.ok else 0))
+            page.on("response", lambda r: sizes.append(len(r.body()) if r.ok else 0))  # noqa: B023 (the page lives only in this iteration)
             page.goto(f"{base}/{row['page']}", wait_until="networkidle")
             if row["figures"]:
                 page.wait_for_function(DRAWN, timeout=60000)

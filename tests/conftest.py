@@ -1,4 +1,9 @@
-"""Shared fixtures: the validated data package, a scratch copy of it, and the built site."""
+"""Shared fixtures: the validated data package, a scratch copy of it, and the built site.
+
+Markers mean what they say: a test that needs the built site (the ``site`` fixture, which builds
+the book once per session) or that builds a site of its own (a module using :func:`build_site`)
+is marked ``build``, so that ``pytest -m "not build"`` builds nothing.
+"""
 
 from __future__ import annotations
 
@@ -42,3 +47,9 @@ def site() -> Path:
     proc = build_site(SITE_OUT)
     assert proc.returncode == 0, f"build failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
     return SITE_OUT / "html"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "site" in getattr(item, "fixturenames", ()) or getattr(item.module, "build_site", None) is build_site:
+            item.add_marker(pytest.mark.build)

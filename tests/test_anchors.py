@@ -10,43 +10,14 @@ the line it prints. Removing a line is a breaking change (see CHANGELOG.md on ve
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+import htmlpage
 import pytest
 
 ANCHORS = Path(__file__).with_name("anchors.txt")
 LABEL = re.compile(r"^(tbl|fig)-[a-z0-9]+(-[a-z0-9]+)*$")
 SKIP_PAGES = {"genindex.html", "search.html", "index.html"}
-
-
-class NumberedTargets(HTMLParser):
-    """Ids of <table> and <figure> elements whose caption carries a number ("Table 1", "Figure 2")."""
-
-    def __init__(self):
-        super().__init__()
-        self.found: dict[str, str] = {}
-        self._open: list[tuple[str, str | None, list[str]]] = []  # (tag, id, caption text)
-        self._in_number = 0
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag in ("table", "figure"):
-            self._open.append((tag, a.get("id"), []))
-        elif tag == "span" and "caption-number" in (a.get("class") or "").split() and self._open:
-            self._in_number += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("table", "figure") and self._open:
-            _, ident, number = self._open.pop()
-            if ident and "".join(number).strip():
-                self.found[ident] = "".join(number).strip()
-        elif tag == "span" and self._in_number:
-            self._in_number -= 1
-
-    def handle_data(self, data):
-        if self._in_number and self._open:
-            self._open[-1][2].append(data)
 
 
 def site_anchors(site: Path) -> dict[str, str]:
@@ -56,9 +27,7 @@ def site_anchors(site: Path) -> dict[str, str]:
         rel = page.relative_to(site).as_posix()
         if rel in SKIP_PAGES or rel.startswith(("_static/", "_sources/")):
             continue
-        parser = NumberedTargets()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for ident, number in parser.found.items():
+        for ident, number in htmlpage.numbered_targets(page).items():
             anchors[f"{rel}#{ident}"] = number
     return anchors
 
@@ -103,9 +72,8 @@ def test_labels_are_stable_names_unique_across_the_book(anchors):
 
 
 def test_parser_finds_numbered_tables_and_figures_only():
-    parser = NumberedTargets()
-    parser.feed('<table id="tbl-a-b"><caption><span class="caption-number">Table 1 </span>x</caption></table>'
+    page = htmlpage.fragment('<table id="tbl-a-b"><caption><span class="caption-number">Table 1 </span>x</caption></table>'
                 '<table id="T_8f2c"><tr><td>1</td></tr></table>'
                 '<figure id="fig-a-c"><img/><figcaption><p><span class="caption-number">Figure 2 </span>'
                 'y</p></figcaption></figure>')
-    assert parser.found == {"tbl-a-b": "Table 1", "fig-a-c": "Figure 2"}
+    assert htmlpage.numbered_targets(page) == {"tbl-a-b": "Table 1", "fig-a-c": "Figure 2"}

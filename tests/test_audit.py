@@ -3,18 +3,19 @@ over the real data package it finds the article's known inconsistencies, and onl
 
 from __future__ import annotations
 
-import csv
 import itertools
 from collections import Counter
 
+import htmlpage
 import pandas as pd
 import pytest
+from packages import rewrite
 
 import trata
-from trata import audit, reconcile
-from trata.audit import CANNOT_TELL, CONSISTENT, INCONSISTENT
-
-from packages import rewrite
+from trata.analyse import audit, audit_checks, audit_text
+from trata.analyse.audit_checks import CANNOT_TELL, CONSISTENT, INCONSISTENT
+from trata.core import precision
+from trata.present import findings
 
 
 def verdicts(records):
@@ -22,7 +23,7 @@ def verdicts(records):
 
 
 def worst(records):
-    return audit._worst(verdicts(records))
+    return audit_checks._worst(verdicts(records))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -34,7 +35,7 @@ def share_report(cells):
     rows = []
     for row, column, printed, n, base in cells:
         derived = 100 * n / base
-        tol = reconcile.tolerance(printed)
+        tol = precision.tolerance(printed)
         rows.append({"table": "t", "row": row, "column": column, "printed": printed, "derived": derived,
                      "tolerance": tol, "difference": float(printed) - derived,
                      "status": "match" if abs(float(printed) - derived) <= tol + 1e-9 else "mismatch"})
@@ -88,106 +89,106 @@ def _claims(quantity, claimed, comparison):
 
 
 CASES = {
-    audit.counts_add_up: (
-        lambda: audit.counts_add_up("T", [("n", [32, 19, 24], 75)]),
-        lambda: audit.counts_add_up("T", [("n", [32, 19, 24], 76)]),
+    audit_checks.counts_add_up: (
+        lambda: audit_checks.counts_add_up("T", [("n", [32, 19, 24], 75)]),
+        lambda: audit_checks.counts_add_up("T", [("n", [32, 19, 24], 76)]),
     ),
-    audit.shares_match_counts: (
-        lambda: audit.shares_match_counts("T", share_report([("a", "Total %", "48.1", 37, 77), ("b", "Total %", "16.9", 13, 77),
+    audit_checks.shares_match_counts: (
+        lambda: audit_checks.shares_match_counts("T", share_report([("a", "Total %", "48.1", 37, 77), ("b", "Total %", "16.9", 13, 77),
                                                              ("c", "Total %", "35.1", 27, 77)])),
-        lambda: audit.shares_match_counts("T", share_report([("a", "Total %", "48.0", 37, 77), ("b", "Total %", "16.9", 13, 77),
+        lambda: audit_checks.shares_match_counts("T", share_report([("a", "Total %", "48.0", 37, 77), ("b", "Total %", "16.9", 13, 77),
                                                              ("c", "Total %", "35.1", 27, 77)])),
     ),
-    audit.shares_add_up: (
-        lambda: audit.shares_add_up("T", [("%", ["48.1", "16.9", "35.1"], 100.0)]),
-        lambda: audit.shares_add_up("T", [("%", ["48.1", "16.9", "33.1"], 100.0)]),
+    audit_checks.shares_add_up: (
+        lambda: audit_checks.shares_add_up("T", [("%", ["48.1", "16.9", "35.1"], 100.0)]),
+        lambda: audit_checks.shares_add_up("T", [("%", ["48.1", "16.9", "33.1"], 100.0)]),
     ),
-    audit.means_possible: (
-        lambda: audit.means_possible(summaries(age=("3.47", "3", "3", "1", "5")), 15, {"age": True}, "r"),
-        lambda: audit.means_possible(summaries(age=("3.48", "3", "3", "1", "5")), 15, {"age": True}, "r"),
+    audit_checks.means_possible: (
+        lambda: audit_checks.means_possible(summaries(age=("3.47", "3", "3", "1", "5")), 15, {"age": True}, "r"),
+        lambda: audit_checks.means_possible(summaries(age=("3.48", "3", "3", "1", "5")), 15, {"age": True}, "r"),
     ),
-    audit.medians_possible: (
-        lambda: audit.medians_possible(summaries(age=("24.7", "24", "21", "19", "36")), 75, {"age": True}, "r"),
-        lambda: audit.medians_possible(summaries(age=("24", "24.7", "21", "19", "36")), 75, {"age": True}, "r"),
+    audit_checks.medians_possible: (
+        lambda: audit_checks.medians_possible(summaries(age=("24.7", "24", "21", "19", "36")), 75, {"age": True}, "r"),
+        lambda: audit_checks.medians_possible(summaries(age=("24", "24.7", "21", "19", "36")), 75, {"age": True}, "r"),
     ),
-    audit.order_possible: (
-        lambda: audit.order_possible(summaries(age=("24.7", "24", "21", "19", "36")), 75, {"age": True}, "r"),
-        lambda: audit.order_possible(summaries(age=("24.7", "24", "18", "19", "36")), 75, {"age": True}, "r"),
+    audit_checks.order_possible: (
+        lambda: audit_checks.order_possible(summaries(age=("24.7", "24", "21", "19", "36")), 75, {"age": True}, "r"),
+        lambda: audit_checks.order_possible(summaries(age=("24.7", "24", "18", "19", "36")), 75, {"age": True}, "r"),
     ),
-    audit.samples_possible: (
-        lambda: audit.samples_possible(summaries(x=("3.2", "3", "3", "1", "5")), 5, {"x": True}, "r"),
-        lambda: audit.samples_possible(summaries(x=("2.4", "3", "3", "1", "5")), 5, {"x": True}, "r"),
+    audit_checks.samples_possible: (
+        lambda: audit_checks.samples_possible(summaries(x=("3.2", "3", "3", "1", "5")), 5, {"x": True}, "r"),
+        lambda: audit_checks.samples_possible(summaries(x=("2.4", "3", "3", "1", "5")), 5, {"x": True}, "r"),
     ),
-    audit.which_reading: (
-        lambda: audit.which_reading({"as labelled": audit.medians_possible(summaries(a=("24.7", "24", "21", "19", "36")), 75, {"a": True}, "as labelled"),
-                                     "Median and Mean swapped": audit.medians_possible(summaries(a=("24", "24.7", "21", "19", "36")), 75, {"a": True}, "s")}),
-        lambda: audit.which_reading({"as labelled": audit.medians_possible(summaries(a=("24", "24.7", "21", "19", "36")), 75, {"a": True}, "as labelled"),
-                                     "Median and Mean swapped": audit.medians_possible(summaries(a=("24.7", "24", "21", "19", "36")), 75, {"a": True}, "s")}),
+    audit_checks.which_reading: (
+        lambda: audit_checks.which_reading({"as labelled": audit_checks.medians_possible(summaries(a=("24.7", "24", "21", "19", "36")), 75, {"a": True}, "as labelled"),
+                                     "Median and Mean swapped": audit_checks.medians_possible(summaries(a=("24", "24.7", "21", "19", "36")), 75, {"a": True}, "s")}),
+        lambda: audit_checks.which_reading({"as labelled": audit_checks.medians_possible(summaries(a=("24", "24.7", "21", "19", "36")), 75, {"a": True}, "as labelled"),
+                                     "Median and Mean swapped": audit_checks.medians_possible(summaries(a=("24.7", "24", "21", "19", "36")), 75, {"a": True}, "s")}),
     ),
-    audit.text_agrees_with_tables: (
-        lambda: audit.text_agrees_with_tables(_claims("q", "5", "rounds_to"), {"q": 5.2}),
-        lambda: audit.text_agrees_with_tables(_claims("q", "5", "rounds_to"), {"q": 5.6}),
+    audit_text.text_agrees_with_tables: (
+        lambda: audit_text.text_agrees_with_tables(_claims("q", "5", "rounds_to"), {"q": 5.2}),
+        lambda: audit_text.text_agrees_with_tables(_claims("q", "5", "rounds_to"), {"q": 5.6}),
     ),
-    audit.bins_cover: (
-        lambda: audit.bins_cover([("< 3", 0, 2), ("3 - 5", 3, 5), ("6 - 14", 6, 14), (">= 15", 15, None)]),
-        lambda: audit.bins_cover([("< 3", 0, 2), ("3 - 5", 3, 5), ("6 - 14", 6, 14), ("> 15", 16, None)]),
+    audit_text.bins_cover: (
+        lambda: audit_text.bins_cover([("< 3", 0, 2), ("3 - 5", 3, 5), ("6 - 14", 6, 14), (">= 15", 15, None)]),
+        lambda: audit_text.bins_cover([("< 3", 0, 2), ("3 - 5", 3, 5), ("6 - 14", 6, 14), ("> 15", 16, None)]),
     ),
-    audit.places_are_entities: (
-        lambda: audit.places_are_entities(["Chiapas", "Mexico City", "State of Mexico"], {"Chiapas", "Distrito Federal", "México"}),
-        lambda: audit.places_are_entities(["Chiapas", "Guadalajara"], {"Chiapas", "Jalisco"}, {"Guadalajara": "Jalisco"}),
+    audit_text.places_are_entities: (
+        lambda: audit_text.places_are_entities(["Chiapas", "Mexico City", "State of Mexico"], {"Chiapas", "Distrito Federal", "México"}),
+        lambda: audit_text.places_are_entities(["Chiapas", "Guadalajara"], {"Chiapas", "Jalisco"}, {"Guadalajara": "Jalisco"}),
     ),
-    audit.sex_headings_parallel: (
-        lambda: audit.sex_headings_parallel(["Men", "Women"]),
-        lambda: audit.sex_headings_parallel(["Males", "Women"]),
+    audit_text.sex_headings_parallel: (
+        lambda: audit_text.sex_headings_parallel(["Men", "Women"]),
+        lambda: audit_text.sex_headings_parallel(["Males", "Women"]),
     ),
-    audit.labels_match_text: (
-        lambda: audit.labels_match_text({"n": "Nightclub owners"}, {"n": ["nightclub owners", "Nightclub Owners"]}),
-        lambda: audit.labels_match_text({"n": "Nighclub owners"}, {"n": ["nightclub owners", "Nightclub Owners"]}),
+    audit_text.labels_match_text: (
+        lambda: audit_text.labels_match_text({"n": "Nightclub owners"}, {"n": ["nightclub owners", "Nightclub Owners"]}),
+        lambda: audit_text.labels_match_text({"n": "Nighclub owners"}, {"n": ["nightclub owners", "Nightclub Owners"]}),
     ),
-    audit.same_order: (
-        lambda: audit.same_order("types", ["a", "b", "c"], ["a", "b", "c"]),
-        lambda: audit.same_order("types", ["a", "c", "b"], ["a", "b", "c"]),
+    audit_text.same_order: (
+        lambda: audit_text.same_order("types", ["a", "b", "c"], ["a", "b", "c"]),
+        lambda: audit_text.same_order("types", ["a", "c", "b"], ["a", "b", "c"]),
     ),
-    audit.citation_surnames_match: (
-        lambda: audit.citation_surnames_match(citations(work("Agustín", 2007, "agustin2007")), REFS),
-        lambda: audit.citation_surnames_match(citations(work("Augustine", 2007, "agustin2007")), REFS),
+    audit_text.citation_surnames_match: (
+        lambda: audit_text.citation_surnames_match(citations(work("Agustín", 2007, "agustin2007")), REFS),
+        lambda: audit_text.citation_surnames_match(citations(work("Augustine", 2007, "agustin2007")), REFS),
     ),
-    audit.citation_years_match: (
-        lambda: audit.citation_years_match(citations(work("Agustín", 2007, "agustin2007")), REFS),
-        lambda: audit.citation_years_match(citations(work("Agustín", 2008, "agustin2007")), REFS),
+    audit_text.citation_years_match: (
+        lambda: audit_text.citation_years_match(citations(work("Agustín", 2007, "agustin2007")), REFS),
+        lambda: audit_text.citation_years_match(citations(work("Agustín", 2008, "agustin2007")), REFS),
     ),
-    audit.references_cited: (
-        lambda: audit.references_cited(citations(work("Agustín", 2007, "agustin2007"), work("Acharya", 2016, "acharya2016", True),
+    audit_text.references_cited: (
+        lambda: audit_text.references_cited(citations(work("Agustín", 2007, "agustin2007"), work("Acharya", 2016, "acharya2016", True),
                                                  work("Correa Cabrera; Sanders Montandon", 2018, "correacabrera2018")), REFS),
-        lambda: audit.references_cited(citations(work("Agustín", 2007, "agustin2007")), REFS),
+        lambda: audit_text.references_cited(citations(work("Agustín", 2007, "agustin2007")), REFS),
     ),
-    audit.pseudonyms_match_roster: (
-        lambda: audit.pseudonyms_match_roster(citations(interview("Verónica", 2022)), ROSTER),
-        lambda: audit.pseudonyms_match_roster(citations(interview("Veronica", 2022, "Verónica")), ROSTER),
+    audit_text.pseudonyms_match_roster: (
+        lambda: audit_text.pseudonyms_match_roster(citations(interview("Verónica", 2022)), ROSTER),
+        lambda: audit_text.pseudonyms_match_roster(citations(interview("Veronica", 2022, "Verónica")), ROSTER),
     ),
-    audit.interview_years_match_roster: (
-        lambda: audit.interview_years_match_roster(citations(interview("Remedios", 2015)), ROSTER),
-        lambda: audit.interview_years_match_roster(citations(interview("Remedios", 2021)), ROSTER),
+    audit_text.interview_years_match_roster: (
+        lambda: audit_text.interview_years_match_roster(citations(interview("Remedios", 2015)), ROSTER),
+        lambda: audit_text.interview_years_match_roster(citations(interview("Remedios", 2021)), ROSTER),
     ),
-    audit.excerpts_fit_their_dates: (
-        lambda: audit.excerpts_fit_their_dates(citations(interview("Verónica", 2022, dated_by="excerpt", not_before=2018)), ROSTER),
-        lambda: audit.excerpts_fit_their_dates(citations(interview("Remedios", 2021, dated_by="excerpt", not_before=2018)), ROSTER),
+    audit_text.excerpts_fit_their_dates: (
+        lambda: audit_text.excerpts_fit_their_dates(citations(interview("Verónica", 2022, dated_by="excerpt", not_before=2018)), ROSTER),
+        lambda: audit_text.excerpts_fit_their_dates(citations(interview("Remedios", 2021, dated_by="excerpt", not_before=2018)), ROSTER),
     ),
-    audit.roster_cited: (
-        lambda: audit.roster_cited(citations(interview("Ana", 2014), interview("Verónica", 2022), interview("Remedios", 2015)), ROSTER),
-        lambda: audit.roster_cited(citations(interview("Ana", 2014), interview("Remedios", 2015)), ROSTER),
+    audit_text.roster_cited: (
+        lambda: audit_text.roster_cited(citations(interview("Ana", 2014), interview("Verónica", 2022), interview("Remedios", 2015)), ROSTER),
+        lambda: audit_text.roster_cited(citations(interview("Ana", 2014), interview("Remedios", 2015)), ROSTER),
     ),
-    audit.roster_within_table1: (
-        lambda: audit.roster_within_table1({"Colombia": 2, "Belize": 1}, {"Colombia": 2, "Belize": 1}),
-        lambda: audit.roster_within_table1({"Colombia": 3, "Belize": 1}, {"Colombia": 2, "Belize": 1}),
+    audit_text.roster_within_table1: (
+        lambda: audit_text.roster_within_table1({"Colombia": 2, "Belize": 1}, {"Colombia": 2, "Belize": 1}),
+        lambda: audit_text.roster_within_table1({"Colombia": 3, "Belize": 1}, {"Colombia": 2, "Belize": 1}),
     ),
-    audit.roster_ages_within: (
-        lambda: audit.roster_ages_within({"Claudia": 19, "Cristina": 36}, 19, 36),
-        lambda: audit.roster_ages_within({"Claudia": 18, "Cristina": 36}, 19, 36),
+    audit_text.roster_ages_within: (
+        lambda: audit_text.roster_ages_within({"Claudia": 19, "Cristina": 36}, 19, 36),
+        lambda: audit_text.roster_ages_within({"Claudia": 18, "Cristina": 36}, 19, 36),
     ),
-    audit.roster_years_within: (
-        lambda: audit.roster_years_within({"Adela": 2013, "Yolanda": 2022}, 2013, 2022),
-        lambda: audit.roster_years_within({"Adela": 2012, "Yolanda": 2022}, 2013, 2022),
+    audit_text.roster_years_within: (
+        lambda: audit_text.roster_years_within({"Adela": 2013, "Yolanda": 2022}, 2013, 2022),
+        lambda: audit_text.roster_years_within({"Adela": 2012, "Yolanda": 2022}, 2013, 2022),
     ),
 }
 
@@ -201,7 +202,7 @@ def test_check_passes_consistent_input(check):
     records = CASES[check][0]()
     assert records and verdicts(records) == [CONSISTENT] * len(records)
     # the record states the check's rule (the claims check adds which comparison applies)
-    assert all(r.check == check.__name__ and r.rule.startswith(audit.rule_of(check).split(":")[0]) for r in records)
+    assert all(r.check == check.__name__ and r.rule.startswith(audit_checks.rule_of(check).split(":")[0]) for r in records)
 
 
 @pytest.mark.parametrize("check", audit.CHECKS, ids=lambda f: f.__name__)
@@ -214,7 +215,7 @@ def test_check_fails_inconsistent_input(check):
 
 @pytest.mark.parametrize("check", audit.CHECKS, ids=lambda f: f.__name__)
 def test_every_check_states_its_rule(check):
-    rule = audit.rule_of(check)
+    rule = audit_checks.rule_of(check)
     assert len(rule.split()) >= 8 and rule.endswith(".")
 
 
@@ -223,28 +224,28 @@ def test_every_check_states_its_rule(check):
 
 
 def test_adjusted_share_is_diagnosed():
-    rec = CASES[audit.shares_match_counts][1]()
+    rec = CASES[audit_checks.shares_match_counts][1]()
     bad = [r for r in rec if r.verdict == INCONSISTENT]
     assert len(bad) == 1 and "adjusted so that the column totals 100" in bad[0].detail
     assert bad[0].book_value == "48.1"
     # an off share in a column that does not add to 100 is not called an adjustment
-    rec = audit.shares_match_counts("T", share_report([("a", "Total %", "47.0", 37, 77), ("b", "Total %", "16.9", 13, 77)]))
+    rec = audit_checks.shares_match_counts("T", share_report([("a", "Total %", "47.0", 37, 77), ("b", "Total %", "16.9", 13, 77)]))
     assert "adjusted" not in [r for r in rec if r.verdict == INCONSISTENT][0].detail
 
 
 def test_grim():
-    assert audit.mean_is_possible("3.47", 15, True) == CONSISTENT  # 52/15 = 3.467
-    assert audit.mean_is_possible("3.48", 15, True) == INCONSISTENT
-    assert audit.mean_is_possible("3.8", 75, True) == CONSISTENT  # with n = 75 every one-decimal value is reachable
-    assert audit.mean_is_possible("3.48", 15, None) == CANNOT_TELL
+    assert audit_checks.mean_is_possible("3.47", 15, True) == CONSISTENT  # 52/15 = 3.467
+    assert audit_checks.mean_is_possible("3.48", 15, True) == INCONSISTENT
+    assert audit_checks.mean_is_possible("3.8", 75, True) == CONSISTENT  # with n = 75 every one-decimal value is reachable
+    assert audit_checks.mean_is_possible("3.48", 15, None) == CANNOT_TELL
 
 
 def test_median_granularity():
-    assert audit.median_is_possible(24.7, 75, True) == INCONSISTENT
-    assert audit.median_is_possible(24, 75, True) == CONSISTENT
-    assert audit.median_is_possible(10.5, 76, True) == CONSISTENT
-    assert audit.median_is_possible(10.25, 76, True) == INCONSISTENT
-    assert audit.median_is_possible(3.8, 75, None) == CANNOT_TELL
+    assert audit_checks.median_is_possible(24.7, 75, True) == INCONSISTENT
+    assert audit_checks.median_is_possible(24, 75, True) == CONSISTENT
+    assert audit_checks.median_is_possible(10.5, 76, True) == CONSISTENT
+    assert audit_checks.median_is_possible(10.25, 76, True) == INCONSISTENT
+    assert audit_checks.median_is_possible(3.8, 75, None) == CANNOT_TELL
 
 
 def test_mean_range_equals_exhaustive_search():
@@ -259,7 +260,7 @@ def test_mean_range_equals_exhaustive_search():
             lo, hi = seen.get(key, (float("inf"), float("-inf")))
             seen[key] = (min(lo, sum(sample)), max(hi, sum(sample)))
     for lo, hi, med, mode in itertools.product(values, repeat=4):
-        ranges = audit.mean_range(n, lo, hi, med, mode, 1)
+        ranges = audit_checks.mean_range(n, lo, hi, med, mode, 1)
         key = (lo, hi, med, mode)
         if key not in seen:
             assert ranges == [], key
@@ -270,54 +271,54 @@ def test_mean_range_equals_exhaustive_search():
 
 def test_samples_possible_decides_only_what_it_can():
     # whole numbers: a median with decimals makes every sample impossible
-    rec = audit.samples_possible(summaries(age=("24", "24.7", "21", "19", "36")), 75, {"age": True}, "r")
+    rec = audit_checks.samples_possible(summaries(age=("24", "24.7", "21", "19", "36")), 75, {"age": True}, "r")
     assert verdicts(rec) == [INCONSISTENT]
     # values of unknown kind: impossible with whole numbers, possible with fractions -> cannot tell
-    rec = audit.samples_possible(summaries(m=("6", "10.5", "5", "1", "39")), 75, {"m": None}, "r")
+    rec = audit_checks.samples_possible(summaries(m=("6", "10.5", "5", "1", "39")), 75, {"m": None}, "r")
     assert verdicts(rec) == [CANNOT_TELL]
 
 
 def test_claim_comparisons():
-    assert audit.claim_holds("equal", "75", 75)
-    assert not audit.claim_holds("equal", "3.8", 5)
-    assert audit.claim_holds("rounds_to", "5", 5.19) and not audit.claim_holds("rounds_to", "5", 5.6)
-    assert audit.claim_holds("nearly", "50", 44.0) and not audit.claim_holds("nearly", "50", 38.7)
-    assert not audit.claim_holds("nearly", "50", 50.0)
-    assert audit.claim_holds("at_least", "18", 19) and not audit.claim_holds("at_least", "18", 17)
+    assert audit_text.claim_holds("equal", "75", 75)
+    assert not audit_text.claim_holds("equal", "3.8", 5)
+    assert audit_text.claim_holds("rounds_to", "5", 5.19) and not audit_text.claim_holds("rounds_to", "5", 5.6)
+    assert audit_text.claim_holds("nearly", "50", 44.0) and not audit_text.claim_holds("nearly", "50", 38.7)
+    assert not audit_text.claim_holds("nearly", "50", 50.0)
+    assert audit_text.claim_holds("at_least", "18", 19) and not audit_text.claim_holds("at_least", "18", 17)
 
 
 def test_claim_against_the_books_reading():
-    rec = audit.text_agrees_with_tables(_claims("education_mean", "3.8", "equal"), {"education_mean": 5}, {"education_mean": 3.8})
+    rec = audit_text.text_agrees_with_tables(_claims("education_mean", "3.8", "equal"), {"education_mean": 5}, {"education_mean": 3.8})
     assert rec[0].verdict == INCONSISTENT and rec[0].book_value == "3.8" and "which reading" in rec[0].why
 
 
 def test_bins_overlap():
-    rec = audit.bins_cover([("a", 0, 3), ("b", 3, 5), ("c", 6, None)])
+    rec = audit_text.bins_cover([("a", 0, 3), ("b", 3, 5), ("c", 6, None)])
     assert rec[0].verdict == INCONSISTENT and "month 3 falls in two bins" in rec[0].detail
 
 
 def test_label_word_order():
-    rec = audit.labels_match_text({"m": "Pseudo-international modeling agencies"},
+    rec = audit_text.labels_match_text({"m": "Pseudo-international modeling agencies"},
                                   {"m": ["members of international pseudo-modeling agencies"]})
     assert rec[0].verdict == INCONSISTENT and "another order" in rec[0].detail
 
 
 def test_spelling_differences():
-    assert audit.spelling_difference("Rodríguez López", "Rodríguez-López") == "a space where the list has a hyphen"
-    assert audit.spelling_difference("Veronica", "Verónica") == "differs only in accents or capitals"
-    assert audit.spelling_difference("Tybuczy", "Tyburczy").startswith("spelled differently (1 letter")
+    assert audit_text.spelling_difference("Rodríguez López", "Rodríguez-López") == "a space where the list has a hyphen"
+    assert audit_text.spelling_difference("Veronica", "Verónica") == "differs only in accents or capitals"
+    assert audit_text.spelling_difference("Tybuczy", "Tyburczy").startswith("spelled differently (1 letter")
 
 
 def test_undated_year_conflict_cannot_be_told():
-    rec = audit.excerpts_fit_their_dates(citations(interview("Remedios", 2021)), ROSTER)
+    rec = audit_text.excerpts_fit_their_dates(citations(interview("Remedios", 2021)), ROSTER)
     assert verdicts(rec) == [CANNOT_TELL] and rec[0].book_value == "2021"
 
 
 def test_year_choice():
-    assert audit.year_choice("R", [2021], 2015, 2018).value == 2021
-    assert "cannot be right" in audit.year_choice("R", [2021], 2015, 2018).why
-    assert audit.year_choice("R", [2015], 2015, None).value == 2015
-    assert "Nothing in her excerpts" in audit.year_choice("R", [2021], 2015, None).why
+    assert audit_text.year_choice("R", [2021], 2015, 2018).value == 2021
+    assert "cannot be right" in audit_text.year_choice("R", [2021], 2015, 2018).why
+    assert audit_text.year_choice("R", [2015], 2015, None).value == 2015
+    assert "Nothing in her excerpts" in audit_text.year_choice("R", [2021], 2015, None).why
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,7 +331,7 @@ def records(study):
 
 
 def test_audit_verdicts_are_known(records):
-    assert {r.verdict for r in records} <= set(audit.VERDICTS)
+    assert {r.verdict for r in records} <= set(audit_checks.VERDICTS)
     c = audit.counts(records)
     assert c["checks"] == len(records) == c["consistent"] + c["inconsistent"] + c["cannot tell"]
 
@@ -438,7 +439,7 @@ def test_record_texts_are_safe_in_a_myst_table(records):
     for r in records:
         for text in (r.compared, r.rule, r.detail, r.book_value, r.why):
             assert not unsafe.match(text), text
-    rows = audit.table_rows(records)
+    rows = findings.table_rows(records)
     assert len(rows) == len(records) and all(len(row) == 5 for row in rows)
     for row in rows:
         for cell in row:
@@ -452,18 +453,17 @@ def test_record_texts_are_safe_in_a_myst_table(records):
 def test_chapter_lists_every_verdict(site, study):
     import re
 
-    from test_build import parse_tables
 
-    rows = parse_tables(site / "notebooks" / "audit.html")["tbl-audit-checks"]
+    rows = htmlpage.tables(site / "notebooks" / "audit.html")["tbl-audit-checks"]
     records = audit.run(study)
     assert len(rows) == len(records) + 1
     assert [r[2] for r in rows[1:]] == [r.verdict for r in records]
     html = (site / "notebooks" / "audit.html").read_text(encoding="utf-8")
     c = audit.counts(records)
-    assert audit.tally(records).replace("(", "").replace(")", "") in re.sub(r"<[^>]+>|[()]", "", html)
+    assert findings.tally(records).replace("(", "").replace(")", "") in re.sub(r"<[^>]+>|[()]", "", html)
     # the annex shows the audit's note next to Table 5, and its header cells starting with '%'
-    annex = parse_tables(site / "notebooks" / "annex.html")
-    assert annex["tbl-annex-leaders"][0][-1] == "% of networks"
+    annex = htmlpage.tables(site / "notebooks" / "annex.html")
+    assert annex["tbl-annex-leaders"][0][-1] == "% of cases"
     assert [r[0] for r in annex["tbl-annex-escape"][1:]] == ["< 3", "3 - 5", "6 - 14", "> 15", "Total"]
     annex_html = (site / "notebooks" / "annex.html").read_text(encoding="utf-8")
     assert "What the audit found" in annex_html and "48.052" in annex_html
@@ -473,7 +473,7 @@ def test_chapter_lists_every_verdict(site, study):
 @pytest.mark.parametrize("text", ["> 15", "% of networks", "# 3", "- x", "+ y", "* z", "2021. Her excerpt", "7) item"])
 def test_table_cells_never_start_a_block(text):
     """A printed label such as '> 15' stays text in a MyST table: not a quotation, comment, heading or list."""
-    from trata import present as P
+    from trata.present import tables as P
     md = P.myst_table([[text, "1"]], ["a", "b"], label="tbl-x", caption="x").data
     cell = [line for line in md.splitlines() if line.startswith("* - ")][1][4:]
     assert cell != text and cell.replace("\\", "") == text

@@ -20,7 +20,10 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from trata import charts
+from trata.core import mapfile
+from trata.present import figure
+from trata.present.theme import contrast as colour_contrast
+from trata.present.theme import luminance
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -77,7 +80,7 @@ def test_no_page_loads_anything_from_another_host(site):
 def test_site_serves_the_pinned_libraries_and_the_map(site):
     for name in ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js"):
         assert (site / "_static" / "vendor" / name).read_bytes() == (ROOT / "book/_static/vendor" / name).read_bytes()
-    assert (site / charts.MAP_URL).read_bytes() == charts.MAP_PATH.read_bytes()
+    assert (site / figure.MAP_URL).read_bytes() == mapfile.path().read_bytes()
     annex = (site / "notebooks" / "annex.html").read_text(encoding="utf-8")
     for label in ANNEX_FIGURES:
         assert f'<figure class="align-default" id="{label}">' in annex
@@ -262,7 +265,7 @@ def parse_rgb(css: str) -> str:
 
 
 def test_figure_text_is_readable_in_both_themes(visits):
-    contrast = charts.contrast
+    contrast = colour_contrast
     low = []
     for v in visits.values():
         bg = parse_rgb(v.background)
@@ -272,7 +275,7 @@ def test_figure_text_is_readable_in_both_themes(visits):
                 low.append(f"{v.page} ({v.theme}): text {c} on {bg}: {contrast(c, bg):.2f}")
     assert low == []
     dark = visits[("notebooks/annex.html", "dark")]
-    assert dark.text_colours and charts.luminance(parse_rgb(dark.background)) < 0.1
+    assert dark.text_colours and luminance(parse_rgb(dark.background)) < 0.1
 
 
 def test_axe_finds_no_serious_or_critical_violation(visits):

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import statistics
-from pathlib import Path
 
+import packages
 import pandas as pd
 import pytest
 
-import packages
 import trata
-from trata import DataPackageError, cases, rules, tables
-from trata.reconcile import tolerance
+from trata import DataPackageError
+from trata.core import mapfile, vocabulary
+from trata.core.precision import tolerance
+from trata.data import cases
+from trata.derive import tables
 
 FIXTURE = packages.FIXTURE
 
@@ -60,7 +62,7 @@ def test_fixture_schema_is_the_documented_schema():
 
 
 def test_synthetic_records_yield_the_five_tables(synthetic, study):
-    assert set(synthetic.derived) == set(cases.DERIVED)
+    assert set(synthetic.derived) == set(vocabulary.DERIVED)
     assert synthetic.study["interviewees"] == study.study["interviewees"]
     assert synthetic.study["networks"] == study.study["networks"]
     assert synthetic.study["state_mentions"] == study.study["state_mentions"]
@@ -93,7 +95,7 @@ def test_records_beside_aggregates_agree(tmp_path):
     packages.copy_data(pkg)
     packages.add_cases(pkg)
     s = trata.load(pkg)
-    assert set(s.derived) == set(cases.DERIVED)
+    assert set(s.derived) == set(vocabulary.DERIVED)
     # printed labels of the aggregate are kept, so the book reads the same
     assert list(tables.table3(s)["state_as_printed"]) == list(tables.table3(trata.load())["state_as_printed"])
 
@@ -101,7 +103,7 @@ def test_records_beside_aggregates_agree(tmp_path):
 def test_case_only_package_has_no_aggregate_and_no_stated_total(case_only):
     d = json.loads((case_only / "datapackage.json").read_text(encoding="utf-8"))
     names = {r["name"] for r in d["resources"]}
-    assert not names & set(cases.DERIVED)
+    assert not names & set(vocabulary.DERIVED)
     assert "interviewees" not in d["study"]
     s = trata.load(case_only)
     assert tables.interviewees(s) == 75 and tables.networks(s) == 77
@@ -148,12 +150,12 @@ def test_cases_resource_must_have_the_schema(tmp_path):
 
 
 def test_entities_match_the_map_and_the_states_table(study):
-    known = rules.known_map_names()
-    assert len(cases.ENTITIES) == 32
-    assert {m for _, _, m in cases.ENTITIES} <= known
+    known = mapfile.known_names()
+    assert len(vocabulary.ENTITIES) == 32
+    assert {m for _, _, m in vocabulary.ENTITIES} <= known
     for r in study["states"].itertuples():
-        assert cases.MAP_NAME[r.state_official] == r.map_name
-    assert set(cases.OFFICIAL) == set(next(f for f in cases.SCHEMA["fields"] if f["name"] == "state_1")["constraints"]["enum"])
+        assert vocabulary.MAP_NAME[r.state_official] == r.map_name
+    assert set(vocabulary.OFFICIAL) == set(next(f for f in cases.SCHEMA["fields"] if f["name"] == "state_1")["constraints"]["enum"])
 
 
 def test_resource_descriptor_validates_records(tmp_path):

@@ -8,19 +8,37 @@ import json
 import re
 from pathlib import Path
 
+import htmlpage
 import jupytext
+import prose
 import pytest
-from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
 import trata
 from trata import DataPackageError
-from trata import framing as F
-from trata import present as P
-from trata import tables
+from trata.chapters import annex as annex_chapter
+from trata.chapters import audit as audit_chapter
+from trata.chapters import consent, methodology
+from trata.chapters import profile as profile_chapter
+from trata.core import messages, vocabulary
+from trata.data import coding_rules
+from trata.derive import readers, tables
+from trata.present import text as P
+from trata.present.figures import consent as consent_fig
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = {"consent": ROOT / "notebooks" / "consent.md", "methodology": ROOT / "notebooks" / "methodology.md"}
+CHAPTERS = {p.stem: p for p in sorted((ROOT / "notebooks").glob("*.md"))}
+FRAMING = {"consent": CHAPTERS["consent"], "methodology": CHAPTERS["methodology"]}
+
+#: The one code cell every notebook opens with.
+PREAMBLE = """\
+from trata.book.preamble import failed, glue_all, start
+from trata.chapters import {chapter} as chapter
+
+study = start()
+glue_all(chapter.glues(study))
+assert not (broken := failed(chapter.guards(study))), f"the prose no longer matches the data: {{broken}}"
+"""
 PAGES = sorted((ROOT / "notebooks").glob("*.md")) + sorted((ROOT / "book").glob("*.md"))
 
 #: The article's reference list (30 works) and the article itself, keyed as the book keys them.
@@ -44,7 +62,7 @@ GLUE_DIRECTIVE = re.compile(r"^(?:`{3,}|:{3,})\{glue(?::[a-z]+)?\}\s+(\S+)", re.
 
 @pytest.fixture(scope="module")
 def bib():
-    return parse_file(str(F.BIBFILE))
+    return parse_file(str(coding_rules.BIBFILE))
 
 
 def test_bibliography_holds_exactly_the_reference_list_and_the_article(bib):
@@ -114,7 +132,7 @@ def test_every_citation_key_used_resolves(bib, study):
     used = set()
     for page in PAGES:
         used |= cited(page.read_text(encoding="utf-8"))
-    for keys in F.cited_keys(study).values():
+    for keys in coding_rules.cited_keys(study).values():
         used |= keys
     assert used, "no citations found"
     assert used <= set(bib.entries), sorted(used - set(bib.entries))
@@ -132,13 +150,13 @@ def test_chapters_cite_every_work_of_the_literature_framing():
 
 
 def test_framing_resources_pass_their_checks(study):
-    assert F.check(study) == []
+    assert coding_rules.framing_problems(study) == []
 
 
 def test_unknown_citation_key_in_data_is_refused(data_copy):
     path = data_copy.parent / "paradigms.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("doezema2010", "doezema2011"), encoding="utf-8")
-    problems = F.check(trata.load(data_copy, validate=False))
+    problems = coding_rules.framing_problems(trata.load(data_copy, validate=False))
     assert [p.rule for p in problems] == ["citation-key"]
     assert "doezema2011" in problems[0].message
     with pytest.raises(DataPackageError) as exc:  # validation runs the same check, before any notebook
@@ -162,14 +180,14 @@ def test_milestone_year_must_agree_with_its_status(data_copy):
     rows[1][header.index("year")] = "2000"
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
-    problems = F.check(trata.load(data_copy, validate=False))
+    problems = coding_rules.framing_problems(trata.load(data_copy, validate=False))
     assert [p.rule for p in problems] == ["year-status"]
     assert problems[0].line == 2
 
 
 def test_palermo_protocol_has_no_year(study):
-    ms = F.milestones(study).set_index("milestone")
-    assert ms.loc["palermo_protocol", "year_status"] == F.YEAR_NOT_GIVEN
+    ms = readers.milestones(study).set_index("milestone")
+    assert ms.loc["palermo_protocol", "year_status"] == consent_fig.YEAR_NOT_GIVEN
     assert ms["year"].isna().sum() == 1
     assert ms.dropna(subset=["year"])["year"].astype(int).tolist() == [2007, 2012]
 
@@ -177,7 +195,7 @@ def test_palermo_protocol_has_no_year(study):
 def test_all_five_criteria_required(data_copy):
     path = data_copy.parent / "inclusion_criteria.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("rest,true", "rest,false"), encoding="utf-8")
-    assert [p.rule for p in F.check(trata.load(data_copy, validate=False))] == ["all-required"]
+    assert [p.rule for p in coding_rules.framing_problems(trata.load(data_copy, validate=False))] == ["all-required"]
 
 
 def test_new_resources_are_appended_after_the_foundation(study):
@@ -190,8 +208,12 @@ def test_new_resources_are_appended_after_the_foundation(study):
         assert res["sources"] and res["schema"]["primaryKey"] and all(f.get("description") for f in res["schema"]["fields"])
 
 
+def sample_facts(study) -> dict[str, object]:
+    return {k.removeprefix("methodology_"): v for k, v in methodology.glues(study).items()}
+
+
 def test_sample_facts_use_the_books_reading_of_table2(study):
-    facts = F.sample_facts(study)
+    facts = sample_facts(study)
     read = tables.table2_read(study).set_index("variable")
     assert facts["age_mean"] == read.loc["age", "mean"] == 24.7  # printed under "Median"
     assert facts["age_median"] == read.loc["age", "median"] == 24  # printed under "Mean"
@@ -203,7 +225,9 @@ def test_sample_facts_use_the_books_reading_of_table2(study):
     assert (facts["escape_first_n"], facts["escape_first_share"]) == (33, "44.0")
     assert (facts["year_first"], facts["year_last"]) == (2013, 2022)
     assert facts["places_mexico_k"] == 5 and facts["places_us"] == "Nevada"
-    for value in facts.values():  # glue shows numpy scalars by their repr
+    for key, value in facts.items():  # glue shows numpy scalars by their repr
+        if key.endswith("_table"):
+            continue
         assert type(value) in (int, float, str), (value, type(value))
 
 
@@ -212,8 +236,8 @@ def test_sample_facts_follow_the_data(data_copy):
     path = data_copy.parent / "countries.csv"
     text = path.read_text(encoding="utf-8").replace("Guatemala,32", "Guatemala,31").replace("Belize,1", "Belize,2")
     path.write_text(text, encoding="utf-8")
-    facts = F.sample_facts(trata.load(data_copy))
-    assert facts["top_country_n"] == 31 and facts["top_country_share"] == P.fmt_share(100 * 31 / 75)
+    facts = sample_facts(trata.load(data_copy))
+    assert "Guatemala (31)" in facts["countries_list"] and facts["top_country_share"] == P.fmt_share(100 * 31 / 75)
     assert facts["countries_list"].endswith("and Belize (2)")
 
 
@@ -221,98 +245,47 @@ def test_sample_facts_follow_the_data(data_copy):
 # running the chapters' code: every glued key exists
 
 
-def run_chapter(path: Path, monkeypatch) -> dict[str, object]:
-    """Execute a chapter's code cells with a recording ``glue``; return what was glued."""
-    import myst_nb
-
-    glued: dict[str, object] = {}
-
-    def fake_glue(name, variable, display=True):
-        assert name not in glued, f"{name} glued twice"
-        glued[name] = variable
-
-    monkeypatch.setattr(myst_nb, "glue", fake_glue)
-    nb = jupytext.read(path)
-    namespace: dict[str, object] = {}
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            exec(compile(cell.source, f"{path.name}", "exec"), namespace)
-    return glued
-
-
 def referenced_glue_keys(text: str) -> set[str]:
-    return set(GLUE_ROLE.findall(text)) | set(GLUE_DIRECTIVE.findall(text))
+    return {k.split(":")[0] for k in GLUE_ROLE.findall(text)} | set(GLUE_DIRECTIVE.findall(text))
+
+
+MODULES = {"annex": annex_chapter, "audit": audit_chapter, "consent": consent, "methodology": methodology,
+           "profile": profile_chapter}
+
+
+@pytest.fixture(scope="module")
+def glued(study):
+    return {name: module.glues(study) for name, module in MODULES.items()}
 
 
 @pytest.mark.parametrize("chapter", sorted(CHAPTERS))
-def test_every_glued_key_used_is_glued(chapter, monkeypatch):
-    path = CHAPTERS[chapter]
-    glued = run_chapter(path, monkeypatch)
-    used = referenced_glue_keys(path.read_text(encoding="utf-8"))
+def test_a_chapter_glues_exactly_what_its_page_uses(chapter, glued):
+    """Every key the page uses is glued by its chapter module, and nothing else is (no dead glues)."""
+    used = referenced_glue_keys(CHAPTERS[chapter].read_text(encoding="utf-8"))
     assert used, "the chapter glues nothing"
-    assert used <= set(glued), sorted(used - set(glued))
-    assert all(k.startswith(f"{chapter}_") for k in glued), [k for k in glued if not k.startswith(f"{chapter}_")]
+    assert used == set(glued[chapter]), (sorted(used - set(glued[chapter])), sorted(set(glued[chapter]) - used))
 
 
-def test_glued_tables_are_built_from_the_data(study, monkeypatch):
-    consent = run_chapter(CHAPTERS["consent"], monkeypatch)
-    monkeypatch.undo()
-    methodology = run_chapter(CHAPTERS["methodology"], monkeypatch)
-    assert consent["consent_paradigms_table"].data == F.paradigm_table(study).data
-    assert consent["consent_milestones_table"].data == F.milestone_table(study).data
-    assert methodology["methodology_criteria_table"].data == F.criteria_table(study).data
-    assert methodology["methodology_sample_table"].data == F.sample_table(study).data
-    assert consent["consent_dimensions_k"] == len(study["paradigms"])
+@pytest.mark.parametrize("chapter", sorted(CHAPTERS))
+def test_every_notebook_opens_the_same_way(chapter):
+    """One code cell, the preamble: the chapter's values glued from its module, its guards asserted."""
+    cells = [c for c in jupytext.read(CHAPTERS[chapter]).cells if c.cell_type == "code"]
+    assert len(cells) == 1
+    expected = PREAMBLE.format(chapter=chapter)
+    assert cells[0].source.strip() == expected.strip()
+
+
+@pytest.mark.parametrize("chapter", sorted(CHAPTERS))
+def test_glue_keys_are_literal_in_the_chapter_module(chapter, glued):
+    """A glued value can be traced by searching for its key: each key is written out in its module."""
+    source = Path(MODULES[chapter].__file__).read_text(encoding="utf-8")
+    assert all(f'"{key}"' in source for key in glued[chapter]), [k for k in glued[chapter] if f'"{k}"' not in source]
 
 
 # ---------------------------------------------------------------------------------------------
 # no statistic typed into the prose
 
-FENCE = re.compile(r"^(`{3,}|:{3,})\s*(\{[^}]*\})?")
-LAW_YEAR = re.compile(r"\b(?:19|20)\d\d(?=\s+(?:General\s+)?[Ll]aw\b)")
-TABLE_NUMBER = re.compile(r"\bTables?\s+\d+(?:\s*(?:–|-|to|and)\s*\d+)?")
-LIST_MARKER = re.compile(r"^\s*\d+\.\s", re.M)
-ROLE = re.compile(r"\{[a-z:-]+\}`[^`]*`")
-INLINE_CODE = re.compile(r"`[^`]*`")
-QUOTED = re.compile(r"\"[^\"]{0,400}\"|“[^”]{0,400}”", re.S)
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%?")
-
-
-def prose(markdown: str) -> str:
-    """The markdown a reader reads as prose: without the front matter, code cells, directive
-    option lines, block quotes, roles (glue, citations, cross-references) and inline code."""
-    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
-    out, skip_until, in_options = [], None, False
-    for line in text.splitlines():
-        if skip_until:
-            if line.strip() == skip_until:
-                skip_until = None
-            continue
-        m = FENCE.match(line.strip())
-        if m:
-            if m.group(2) and m.group(2).startswith("{code-cell"):
-                skip_until = m.group(1)
-            in_options = bool(m.group(2))
-            continue
-        if in_options and re.match(r"^:[\w-]+:", line.strip()):
-            continue
-        in_options = False
-        if line.lstrip().startswith(">"):
-            continue
-        out.append(line)
-    text = "\n".join(out)
-    text = ROLE.sub(" ", text)
-    text = INLINE_CODE.sub(" ", text)
-    return QUOTED.sub(" ", text)
-
-
-def typed_numbers(markdown: str) -> list[str]:
-    """Numbers in the prose that are not a law's year, an article table's number or a list marker."""
-    text = prose(markdown)
-    text = LAW_YEAR.sub(" ", text)
-    text = TABLE_NUMBER.sub(" ", text)
-    text = LIST_MARKER.sub(" ", text)
-    return [m.group(0).strip() for m in NUMBER.finditer(text)]
+typed_numbers = prose.typed_numbers
 
 
 @pytest.mark.parametrize("markdown, found", [
@@ -332,21 +305,20 @@ def test_typed_number_scanner(markdown, found):
     assert typed_numbers(markdown) == found
 
 
-@pytest.mark.parametrize("chapter", sorted(CHAPTERS))
+@pytest.mark.parametrize("chapter", sorted(FRAMING))
 def test_no_statistic_typed_into_the_prose(chapter):
-    assert typed_numbers(CHAPTERS[chapter].read_text(encoding="utf-8")) == []
+    assert typed_numbers(FRAMING[chapter].read_text(encoding="utf-8")) == []
 
 
 # ---------------------------------------------------------------------------------------------
 # the built pages
 
 
-def page(site, name) -> BeautifulSoup:
-    return BeautifulSoup((site / "notebooks" / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+def page(site, name):
+    return htmlpage.soup(site / "notebooks" / f"{name}.html")
 
 
-def text_of(node) -> str:
-    return re.sub(r"\s+", " ", node.get_text("")).strip()
+text_of = htmlpage.text_of
 
 
 def smart(text: str) -> str:
@@ -355,13 +327,11 @@ def smart(text: str) -> str:
 
 
 def html_table(soup, label) -> list[list[str]]:
-    table = soup.find("table", id=label)
-    assert table is not None, label
-    return [[re.sub(r"\s+", " ", c.get_text("")).strip() for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+    return htmlpage.table(soup, label)
 
 
 def headings(soup) -> list[str]:
-    return [re.sub(r"\s+", " ", h.get_text("")).replace("#", "").strip() for h in soup.find("article").find_all(["h1", "h2", "h3"])]
+    return htmlpage.headings(soup)
 
 
 def author_year(bib, key) -> str:
@@ -393,32 +363,32 @@ def test_built_pages_have_their_headings_and_open_with_a_content_note(site, name
 
 def test_built_paradigm_table_equals_the_data(site, study, bib):
     rows = html_table(page(site, "consent"), "tbl-consent-paradigms")
-    assert rows[0] == F.PARADIGM_HEADER
-    data = F.paradigms(study)
+    assert rows[0] == messages.header("consent.paradigms.header")
+    data = readers.paradigms(study)
     assert len(rows) - 1 == len(data)
     for row, r in zip(rows[1:], data.itertuples()):
         assert row[0] == smart(r.dimension_label)
         for cell, position, keys in ((row[1], r.neo_abolitionist, r.neo_abolitionist_sources),
                                      (row[2], r.pro_rights, r.pro_rights_sources)):
             assert cell.startswith(smart(position)), (cell, position)
-            for key in F.split_keys(keys):
+            for key in vocabulary.split_keys(keys):
                 assert author_year(bib, key) in cell, (key, cell)
 
 
 def test_built_milestone_table_and_figure(site, study):
     soup = page(site, "consent")
     rows = html_table(soup, "tbl-consent-milestones")
-    assert rows[0] == F.MILESTONE_HEADER
-    assert [r[:3] for r in rows[1:]] == [[F.year_label(r.year), r.instrument, r.jurisdiction] for r in F.milestones(study).itertuples()]
+    assert rows[0] == messages.header("consent.milestones.header")
+    assert [r[:3] for r in rows[1:]] == [[consent_fig.year_label(r.year), r.instrument, r.jurisdiction] for r in readers.milestones(study).itertuples()]
     assert rows[1][0] == "Not given in the article"
     figure = soup.find(id="fig-consent-milestones")
     assert figure is not None
     chart = figure.find("div", class_="trata-figure")
     assert chart is not None and chart["role"] == "img"
-    assert chart["aria-label"] == F.timeline_alt_text(study).replace("  ", " ")
+    assert chart["aria-label"] == consent_fig.timeline_alt_text(study).replace("  ", " ")
     assert chart.find("svg") is not None  # static drawing, shown without JavaScript
     spec = json.loads(chart.find("script", class_="trata-figure-spec").string)
-    assert [m["year"] for m in milestone_marks(spec)] == [F.year_label(y, short=True) for y in F.milestones(study)["year"]]
+    assert [m["year"] for m in milestone_marks(spec)] == [consent_fig.year_label(y, short=True) for y in readers.milestones(study)["year"]]
 
 
 def milestone_marks(spec: dict) -> list[dict]:
@@ -428,29 +398,29 @@ def milestone_marks(spec: dict) -> list[dict]:
 
 def test_timeline_places_no_undated_instrument_on_a_year(study):
     """The axis is the order of the instruments; the Protocol carries no year the article lacks."""
-    spec = F.timeline_chart(study).to_dict()
+    spec = consent_fig.timeline_chart(study).to_dict()
     marks = milestone_marks(spec)
     assert [m["year"] for m in marks] == ["Year not given", "2007", "2012"]
     assert [m["order"] for m in marks] == [1, 2, 3]
     encodings = [layer["encoding"]["x"]["field"] for layer in spec["layer"] if "x" in layer.get("encoding", {})]
     assert "year" not in encodings
-    assert "Palermo Protocol (not given in the article, International)" in F.timeline_alt_text(study)
+    assert "Palermo Protocol (not given in the article, International)" in consent_fig.timeline_alt_text(study)
 
 
 def test_built_methodology_tables_equal_the_data(site, study):
     soup = page(site, "methodology")
     crit = html_table(soup, "tbl-methodology-criteria")
-    assert crit == [F.CRITERIA_HEADER] + F.criteria_rows(study)
+    assert crit == [messages.header("methodology.criteria.header")] + methodology.criteria_rows(study)
     assert len(crit) - 1 == 5
     sample = html_table(soup, "tbl-methodology-sample")
-    assert sample[0] == F.SAMPLE_HEADER
-    assert sample[1:] == F.sample_rows(study)
+    assert sample[0] == messages.header("methodology.sample.header")
+    assert sample[1:] == methodology.sample_rows(study)
     assert sample[1] == ["Age at interview (years)", "19", "24", "24.7", "21", "36"]
 
 
 def test_built_prose_carries_the_glued_numbers(site, study):
     text = text_of(page(site, "methodology").find("article"))
-    facts = F.sample_facts(study)
+    facts = sample_facts(study)
     assert f"between {facts['age_min']} and {facts['age_max']} years old, with a mean age of {facts['age_mean']}" in text
     assert f"{facts['escape_first_n']} women ({facts['escape_first_share']}%)" in text
     assert facts["countries_list"] in text
@@ -468,7 +438,7 @@ def test_cross_references_resolve_to_the_annex(site):
 
 
 def test_bibliography_page_lists_every_work_with_author_year_labels(site, bib):
-    soup = BeautifulSoup((site / "book" / "bibliography.html").read_text(encoding="utf-8"), "html.parser")
+    soup = htmlpage.soup(site / "book" / "bibliography.html")
     labels = [re.sub(r"\s+", " ", s.get_text("")).strip("[] ") for s in soup.select("div.citation span.label")]
     assert len(labels) == len(REFERENCE_LIST)
     assert set(labels) == {author_year(bib, k) for k in REFERENCE_LIST}

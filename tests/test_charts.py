@@ -10,21 +10,34 @@ import re
 
 import pytest
 
-from trata import charts, tables
+from trata.analyse import stats
+from trata.core import mapfile, messages
+from trata.core.paths import REPO_ROOT
+from trata.derive import tables
+from trata.present import figure, theme
+from trata.present.figures import annex as charts
 
-ANNEX = list(charts.ANNEX)
+#: The annex figures: glue key -> (chart builder, alt-text builder).
+FIGURES = {
+    "annex_fig_countries": (charts.countries_chart, charts.countries_alt),
+    "annex_fig_characteristics": (charts.characteristics_chart, charts.characteristics_alt),
+    "annex_fig_states": (charts.states_chart, charts.states_alt),
+    "annex_fig_escape": (charts.escape_chart, charts.escape_alt),
+    "annex_fig_leaders": (charts.leaders_chart, charts.leaders_alt),
+}
+ANNEX = list(FIGURES)
 
 
 # ---------------------------------------------------------------------------------------------
 # helpers
 
 
-contrast = charts.contrast
+contrast = theme.contrast
 
 
 def test_contrast_ratio():
-    assert charts.contrast("#000000", "#ffffff") == pytest.approx(21)
-    assert charts.contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert theme.contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert theme.contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
 
 
 #: What the page behind a figure looks like in each mode (the dark chart background is transparent).
@@ -54,7 +67,7 @@ def walk(obj):
 
 @pytest.fixture(scope="module")
 def figures(study):
-    return {key: charts.Figure(key, build(study), alt(study)) for key, (build, alt) in charts.ANNEX.items()}
+    return {key: figure.Figure(key, build(study), alt(study)) for key, (build, alt) in FIGURES.items()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,15 +75,15 @@ def figures(study):
 
 
 def test_palette_is_okabe_ito():
-    assert set(charts.OKABE_ITO.values()) == {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442",
+    assert set(theme.OKABE_ITO.values()) == {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442",
                                               "#0072B2", "#D55E00", "#CC79A7"}
-    for mode in charts.MODES.values():
-        assert set(mode["category"]) == set(charts.OKABE_ITO.values())
+    for mode in theme.MODES.values():
+        assert set(mode["category"]) == set(theme.OKABE_ITO.values())
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_theme_colours_are_readable_on_the_page(mode):
-    m = charts.MODES[mode]
+    m = theme.MODES[mode]
     bg = PAGE[mode]
     assert contrast(m["text"], bg) >= 4.5, "axis and legend text"
     for role in ("primary", "interval", "domain"):
@@ -84,7 +97,7 @@ def test_theme_colours_are_readable_on_the_page(mode):
 
 
 def test_dark_config_overrides_every_colour_of_the_light_one():
-    light, dark = charts.config("light"), charts.config("dark")
+    light, dark = theme.config("light"), theme.config("dark")
     assert light.keys() == dark.keys()
     colour = re.compile(r"^#[0-9A-Fa-f]{6}$")
     light_colours = {v for d in walk(light) for v in d.values() if isinstance(v, str) and colour.match(v)}
@@ -98,7 +111,7 @@ def test_registered_theme_is_enabled():
     import altair as alt
 
     assert alt.theme.active == "trata"
-    assert alt.Chart().mark_point().to_dict()["config"] == charts.config("light")
+    assert alt.Chart().mark_point().to_dict()["config"] == theme.config("light")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -114,7 +127,7 @@ def wilson_closed_form(k: int, n: int, z: float = 1.959963984540054) -> tuple[fl
 
 @pytest.mark.parametrize("k,n", [(0, 37), (1, 13), (3, 15), (4, 77), (32, 75), (75, 75)])
 def test_wilson_interval(k, n):
-    lo, hi = charts.wilson(k, n)
+    lo, hi = stats.wilson_percent(k, n)
     elo, ehi = wilson_closed_form(k, n)
     assert lo == pytest.approx(elo, abs=1e-9) and hi == pytest.approx(ehi, abs=1e-9)
     assert 0 <= lo <= 100 * k / n <= hi <= 100
@@ -139,13 +152,13 @@ def test_characteristics_keep_the_printed_labels(study):
     df = charts.characteristics_data(study)
     raw = study["characteristics"]
     for row in raw.itertuples():
-        shown = {"Min.": "min", "Max.": "max"}.get(row.statistic_as_printed) or charts.TABLE2_SHOWN[row.statistic_as_printed]
+        shown = {"Min.": "min", "Max.": "max"}.get(row.statistic_as_printed) or messages.labels("table2_shown")[row.statistic_as_printed]
         assert df.set_index("variable").loc[row.variable, shown] == pytest.approx(row.value)
     assert list(df.columns[-3:]) == ["Median (as printed)", "Mean (as printed)", "Mode"]
 
 
 def test_states_map_covers_every_state_of_the_table(study):
-    names = set(charts.map_names())
+    names = set(mapfile.names())
     df = charts.states_data(study)
     assert len(df) == len(study["states"])
     assert set(df["map_name"]) <= names
@@ -221,22 +234,22 @@ def test_spec_names_no_other_host(figures, key):
     text = json.dumps(figures[key].spec)
     assert "http://" not in text and "https://" not in text and "//" not in text.replace("\\/", "")
     urls = [d["url"] for d in walk(figures[key].spec) if "url" in d]
-    assert all(u == charts.MAP_URL for u in urls)
+    assert all(u == figure.MAP_URL for u in urls)
 
 
 @pytest.mark.parametrize("key", ANNEX)
 def test_spec_carries_the_dark_theme(figures, key):
     meta = figures[key].spec["usermeta"]["trata"]
-    assert meta["dark"] == charts.config("dark")
-    assert meta["vegalite"] == charts.VL_VERSION
+    assert meta["dark"] == theme.config("dark")
+    assert meta["vegalite"] == figure.VL_VERSION
 
 
 def test_vega_lite_version_matches_the_vendored_library():
     from pathlib import Path
 
-    vendored = (Path(charts.REPO_ROOT) / "book/_static/vendor/vega-lite.min.js").read_text(encoding="utf-8")
+    vendored = (Path(REPO_ROOT) / "book/_static/vendor/vega-lite.min.js").read_text(encoding="utf-8")
     version = re.search(r'var \w="(\d+\.\d+\.\d+)"', vendored).group(1)
-    assert charts.VL_VERSION == ".".join(version.split(".")[:2])
+    assert figure.VL_VERSION == ".".join(version.split(".")[:2])
     import altair as alt
 
     assert alt.SCHEMA_VERSION.lstrip("v") == version
@@ -255,7 +268,7 @@ def test_static_svg_is_drawn(figures, key):
 
 
 def test_static_map_draws_every_state_of_the_table(figures, study):
-    svg = figures["fig_states"].svg
+    svg = figures["annex_fig_states"].svg
     groups = re.findall(r'<g class="mark-shape role-mark ([^"]+)"[^>]*>(.*?)</g>', svg, flags=re.S)
     counts = {name: len(re.findall(r"<path ", body)) for name, body in groups}
     named = [n for n in counts if n.endswith("layer_1_marks")]
@@ -263,19 +276,19 @@ def test_static_map_draws_every_state_of_the_table(figures, study):
     assert len(named) == 1 and len(others) == 1
     n_states = study["states"]["map_name"].nunique()
     assert counts[named[0]] == n_states
-    geometries = charts._map_topology()["objects"][charts.MAP_OBJECT]["geometries"]
+    geometries = mapfile.topology()["objects"][figure.MAP_OBJECT]["geometries"]
     assert counts[named[0]] + counts[others[0]] == len(geometries)
 
 
 def test_map_outlines_are_thinned_not_lost():
     ring = "M" + "L".join(f"{10 + i * 0.01:.3f},{20 + (i % 7) * 0.02:.3f}" for i in range(400)) + "L60,60Z"
     speck = "M1.01,1.01L1.02,1.02L1.03,1.01Z"
-    thinned = charts._thin_path(ring + speck)
+    thinned = figure._thin_path(ring + speck)
     assert thinned.count("M") == 1  # the sub-pixel speck is gone
     assert len(thinned) < len(ring) / 4
     assert "60,60" in thinned and thinned.startswith("M10,20")
     bar = "M0,0h40v300h-40Z"
-    assert charts._thin_path(bar) == bar
+    assert figure._thin_path(bar) == bar
 
 
 @pytest.mark.parametrize("key", ANNEX)
@@ -295,7 +308,7 @@ def test_html_container(figures, key):
 
 
 def test_mimebundle(figures):
-    fig = figures["fig_escape"]
+    fig = figures["annex_fig_escape"]
     bundle = fig._repr_mimebundle_()
     # no PDF rendering: the PDF edition is printed from the HTML, with the static SVG
     assert set(bundle) == {"text/html", "image/svg+xml", "text/plain"}
@@ -304,14 +317,14 @@ def test_mimebundle(figures):
 
 def test_a_figure_needs_a_text_alternative(study):
     with pytest.raises(ValueError):
-        charts.Figure("x", charts.escape_chart(study), "  ")
+        figure.Figure("x", charts.escape_chart(study), "  ")
 
 
-def test_glue_figure_glues_without_displaying(study, monkeypatch):
+def test_a_figure_is_glued_without_being_displayed(study, monkeypatch):
+    from trata.book import preamble
+
     seen = {}
-    import myst_nb
-
-    monkeypatch.setattr(myst_nb, "glue", lambda name, value, display=True: seen.update(name=name, value=value, display=display))
-    charts.glue_figure("annex_fig_escape", charts.escape_chart(study), charts.escape_alt(study))
+    monkeypatch.setattr(preamble, "glue", lambda name, value, display=True: seen.update(name=name, value=value, display=display))
+    preamble.glue_all({"annex_fig_escape": figure.Figure("annex_fig_escape", charts.escape_chart(study), charts.escape_alt(study))})
     assert seen["name"] == "annex_fig_escape" and seen["display"] is False
-    assert isinstance(seen["value"], charts.Figure)
+    assert isinstance(seen["value"], figure.Figure)

@@ -7,20 +7,17 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
-from trata import cases, rules
-from trata.load import EXPLANATIONS
+from trata.data import cases
+from trata.data.explanations import EXPLANATIONS
+from trata.data.validate import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "malformed"
 
-pytestmark = pytest.mark.build
-
 
 def documented_rules() -> set[str]:
     ids = set(EXPLANATIONS) | set(cases.EXPLANATIONS)
-    for fn in rules.RULES:
+    for fn in RULES:
         ids |= set(fn.rule_ids)
     return ids
 
@@ -31,7 +28,7 @@ def sections(page: Path) -> list[str]:
 
 
 def test_every_rule_says_what_it_checks():
-    for fn in rules.RULES:
+    for fn in RULES:
         assert fn.__doc__, fn.__name__
 
 

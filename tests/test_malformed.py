@@ -13,9 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import packages
 import pytest
 
-import packages
 from trata.__main__ import main
 
 CORPUS = Path(__file__).resolve().parent / "malformed"

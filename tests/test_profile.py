@@ -1,19 +1,19 @@
 """The profile chapter: its structured coding, its presentation and the built page."""
 
-import csv
-import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+import htmlpage
+import prose
 import pytest
-
-import trata
-from trata import DataPackageError
-from trata import profile as PR
-from trata import stats
-
 from packages import refused, rewrite
+
+from trata.analyse import stats
+from trata.core import messages
+from trata.derive import readers
+from trata.present import excerpts
+from trata.present import text as words
+from trata.present.figures import profile as profile_fig
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "profile.md"
@@ -38,8 +38,8 @@ def test_every_network_type_in_every_structured_table(study):
     assert len(types) == 6
     typology = study["typology"]
     for t in types:
-        assert set(typology.loc[typology["network_type"] == t, "dimension"]) == set(PR.DIMENSIONS)
-    assert len(typology) == len(types) * len(PR.DIMENSIONS)
+        assert set(typology.loc[typology["network_type"] == t, "dimension"]) == set(messages.labels("dimensions"))
+    assert len(typology) == len(types) * len(messages.labels("dimensions"))
     assert set(study["women_positions"]["network_type"]) == types
     assert set(study["excerpts"]["network_type"]) == types
 
@@ -91,7 +91,7 @@ def test_profit_with_a_ground_is_rejected(data_copy):
 
 
 def test_positions_separate_coerced_migrants_from_native_profiteers(study):
-    pos = PR.positions(study)
+    pos = readers.positions(study)
     both = pos[pos["line"] == "victim_and_victimizer"]
     only = pos[pos["line"] == "victimizer"]
     assert set(both["gallagher_basis"]) == {"causation_and_coercion"} and set(both["origin"]) == {"migrant"}
@@ -101,7 +101,7 @@ def test_positions_separate_coerced_migrants_from_native_profiteers(study):
     shares = stats.women_leader_shares(study).set_index("network_type")
     assert leaders.to_dict() == {t: shares.loc[t, "women"] for t in leaders.index}
     assert leaders.sum() == shares.loc["total", "women"]
-    counts = PR.position_counts(study)
+    counts = readers.position_counts(study)
     assert counts["acting"] == counts["both"] + counts["victimizer_only"] == counts["coerced"] + counts["profit"]
 
 
@@ -110,131 +110,70 @@ def test_positions_separate_coerced_migrants_from_native_profiteers(study):
 
 
 def test_quote_is_verbatim_with_pseudonym_and_year(study):
-    md = PR.quote(study, "cartel-remedios").data
+    md = excerpts.quote(study, "cartel-remedios").data
     body = " ".join(line[2:] for line in md.splitlines() if line.startswith("> ") and not line.startswith("> —"))
     text = study["excerpts"].set_index("excerpt_id").loc["cartel-remedios", "text"]
     assert body.replace("\\", "") == text
     assert "— Remedios, 2021 (listed under 2015" in md and "{cite:t}`izcara2023`" in md
     with pytest.raises(KeyError):
-        PR.quote(study, "no-such-excerpt")
-
-
-class Explorer(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.items, self.form_hidden, self.scripts, self.options = [], None, [], []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "li" and "data-network" in a:
-            self.items.append(a)
-        elif tag == "form" and "trata-excerpts-filters" in (a.get("class") or ""):
-            self.form_hidden = "hidden" in a
-        elif tag == "script":
-            self.scripts.append(a)
-        elif tag == "option":
-            self.options.append(a.get("value"))
+        excerpts.quote(study, "no-such-excerpt")
 
 
 def test_explorer_lists_every_excerpt_without_javascript(study):
-    markup = PR.excerpt_explorer(study)
-    p = Explorer()
-    p.feed(markup)
+    markup = excerpts.excerpt_explorer(study)
+    page = htmlpage.fragment(markup)
+    items = page.find_all("li", attrs={"data-network": True})
     ex = study["excerpts"]
-    assert len(p.items) == len(ex)
-    assert {i["id"] for i in p.items} == {f"excerpt-{e}" for e in ex["excerpt_id"]}
-    assert p.form_hidden is True and p.scripts == []
-    assert set(p.options) - {""} == set(study["network_types"]["network_type"]) | {t for ts in ex["themes"] for t in ts.split(";")}
+    assert len(items) == len(ex)
+    assert {i["id"] for i in items} == {f"excerpt-{e}" for e in ex["excerpt_id"]}
+    assert page.find("form", class_="trata-excerpts-filters").has_attr("hidden") and page.find_all("script") == []
+    assert {o["value"] for o in page.find_all("option")} - {""} == set(study["network_types"]["network_type"]) | {t for ts in ex["themes"] for t in ts.split(";")}
     for text in ex["text"]:
         assert text.replace("&", "&amp;").replace("'", "&#x27;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;") in markup
 
 
 def test_charts_cover_every_type(study):
-    typ = PR.typology_chart(study).to_dict()
+    typ = profile_fig.typology_chart(study).to_dict()
     values = next(v for v in typ["datasets"].values() if v and "In the article" in v[0])
     assert len(values) == 54 and {v["Network type"] for v in values} == set(SECTIONS)
-    pos = PR.positions_chart(study).to_dict()
+    pos = profile_fig.positions_chart(study).to_dict()
     assert len(next(iter(pos["datasets"].values()))) == len(study["women_positions"])
 
 
 def test_number_words():
-    assert [PR.number_word(n) for n in (0, 2, 6, 9, 77)] == ["no", "two", "six", "nine", "77"]
-    assert PR.join_words(["a", "b", "c"]) == "a, b and c"
-
-
-def prose_of(md_text: str) -> str:
-    """The notebook's markdown without code cells, roles, directive options, labels and front matter."""
-    text = re.sub(r"\A---\n.*?\n---\n", "", md_text, flags=re.S)
-    text = re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
-    text = re.sub(r"\{[a-z:]+\}`[^`]*`", "", text)
-    text = re.sub(r"^:[a-z-]+:.*$", "", text, flags=re.M)
-    text = re.sub(r"^(```|:::)\{[a-z:]+\}.*$", "", text, flags=re.M)
-    text = re.sub(r"^\([a-z0-9-]+\)=$", "", text, flags=re.M)
-    text = re.sub(r"`[^`]*`", "", text)
-    return text
+    assert [words.number_word(n) for n in (0, 2, 6, 9, 77)] == ["no", "two", "six", "nine", "77"]
+    assert words.join_words(["a", "b", "c"]) == "a, b and c"
 
 
 def test_no_typed_number_in_the_prose():
-    prose = prose_of(NOTEBOOK.read_text(encoding="utf-8"))
-    prose = re.sub(r"Table A?\d\b", "", prose)  # the article's table names
-    assert re.findall(r"\d", prose) == []
+    text = prose.prose(NOTEBOOK.read_text(encoding="utf-8"))
+    assert prose.typed_numbers(NOTEBOOK.read_text(encoding="utf-8")) == []
     for word in ("percent", "per cent"):
-        assert word not in prose
-
-
-def test_prose_check_sees_typed_numbers():
-    assert re.findall(r"\d", prose_of("Women led 4 of {glue:text}`x` networks.")) == ["4"]
+        assert word not in text
 
 
 # ---------------------------------------------------------------------------------------------
 # the built page
 
 
-class Page(HTMLParser):
-    """Headings of level 2 with their section id, blockquotes' text, and ids."""
+class Page:
+    """What the tests read of the built page: its section headings (level 2, with the section's
+    id), the text of its block quotations, every id, and the items of the excerpt explorer."""
 
-    def __init__(self):
-        super().__init__()
-        self.h2, self.ids, self._in, self._buf, self._section = [], set(), None, [], []
-        self.quotes, self._quote, self.explorer_items = [], None, 0
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "section":
-            self._section.append(a.get("id"))
-        if tag == "h2":
-            self._in, self._buf = "h2", []
-        if tag == "blockquote":
-            self._quote = []
-        if tag == "li" and "data-network" in a:
-            self.explorer_items += 1
-
-    def handle_endtag(self, tag):
-        if tag == "section" and self._section:
-            self._section.pop()
-        if tag == "h2" and self._in == "h2":
-            if self._section:  # headings of the page's sections, not of the navigation
-                self.h2.append(("".join(self._buf).strip().rstrip("#").strip(), self._section[-1]))
-            self._in = None
-        if tag == "blockquote" and self._quote is not None:
-            self.quotes.append(re.sub(r"\s+", " ", "".join(self._quote)).strip())
-            self._quote = None
-
-    def handle_data(self, data):
-        if self._in == "h2":
-            self._buf.append(data)
-        if self._quote is not None:
-            self._quote.append(data)
+    def __init__(self, path):
+        soup = htmlpage.soup(path)
+        article = soup.find("article")
+        self.h2 = [(htmlpage.text_of(h).rstrip("#").strip(), h.find_parent("section").get("id"))
+                   for h in article.find_all("h2") if h.find_parent("section")]
+        self.quotes = [htmlpage.text_of(q) for q in soup.find_all("blockquote")]
+        self.ids = {el["id"] for el in soup.find_all(id=True)}
+        self.explorer_items = len(soup.find_all("li", attrs={"data-network": True}))
 
 
 @pytest.fixture(scope="module")
 def page(site):
-    html = (site / "notebooks" / "profile.html").read_text(encoding="utf-8")
-    p = Page()
-    p.feed(html)
-    return p, html
+    path = site / "notebooks" / "profile.html"
+    return Page(path), path.read_text(encoding="utf-8")
 
 
 def test_page_has_the_six_sections(page, study):
@@ -271,10 +210,7 @@ def test_page_has_figures_tables_and_content_note(page):
 
 
 def test_leaders_table_on_the_page_matches_the_statistics(site, study):
-    html = (site / "notebooks" / "leadership.html").read_text(encoding="utf-8")
-    table = re.search(r'<table[^>]*id="tbl-leadership-shares".*?</table>', html, re.S).group(0)
-    cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", table, re.S)]
-    rows = [cells[i:i + 5] for i in range(0, len(cells), 5)]
+    rows = htmlpage.table(site / "notebooks" / "leadership.html", "tbl-leadership-shares")[1:]
     assert rows[-1] == ["Total", "4", "77", "5.2", "2.0 to 12.6"]
     assert rows[0] == ["Mexican cartel members", "0", "37", "0.0", "0.0 to 9.4"]
 

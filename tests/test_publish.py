@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+import packages
 import pytest
 
-import packages
-from trata import build, sphinxext
+from trata.book import build, fingerprint
+from trata.book.cache import depends_on_data
+from trata.data.descriptor import data_files
 
 
 def digest(folder):
@@ -94,56 +96,66 @@ def test_fingerprint_follows_content(tmp_path):
     packages.copy_data(a)
     packages.copy_data(b)
     reads = {"countries", "leaders"}
-    fa = sphinxext.fingerprint(a / "datapackage.json", reads)
-    assert sphinxext.fingerprint(b / "datapackage.json", reads) == fa  # the same data elsewhere reuses the same executions
-    # a notebook that reads where the data are, or whose reads are not known yet, depends on the place too
-    assert sphinxext.fingerprint(b / "datapackage.json", reads | {":path"}) != sphinxext.fingerprint(a / "datapackage.json", reads | {":path"})
-    assert sphinxext.fingerprint(b / "datapackage.json") != sphinxext.fingerprint(a / "datapackage.json")
+    fa = fingerprint.fingerprint(a / "datapackage.json", reads)
+    assert fingerprint.fingerprint(b / "datapackage.json", reads) == fa  # the same data elsewhere reuses the same executions
+    # nor does a notebook whose reads are not known yet depend on the place: only on content
+    assert fingerprint.fingerprint(b / "datapackage.json") == fingerprint.fingerprint(a / "datapackage.json")
     packages.apply(b, [{"file": "countries.csv", "replace": ["Belize,1", "Belize,01"]}])
-    assert sphinxext.fingerprint(b / "datapackage.json", reads) != fa  # any byte of a file it reads counts
-    assert sphinxext.fingerprint(b / "datapackage.json", {"leaders"}) == sphinxext.fingerprint(a / "datapackage.json", {"leaders"})
+    assert fingerprint.fingerprint(b / "datapackage.json", reads) != fa  # any byte of a file it reads counts
+    assert fingerprint.fingerprint(b / "datapackage.json", {"leaders"}) == fingerprint.fingerprint(a / "datapackage.json", {"leaders"})
     packages.apply(b, [{"file": "countries.csv", "replace": ["Belize,01", "Belize,1"]}])
-    assert sphinxext.fingerprint(b / "datapackage.json", reads) == fa  # going back finds the earlier results
+    assert fingerprint.fingerprint(b / "datapackage.json", reads) == fa  # going back finds the earlier results
     packages.apply(b, [{"json": ["study", "interview_years", "first"], "set": 2012}])
-    assert sphinxext.fingerprint(b / "datapackage.json", {"leaders"}) != sphinxext.fingerprint(a / "datapackage.json", {"leaders"})
+    assert fingerprint.fingerprint(b / "datapackage.json", {"leaders"}) != fingerprint.fingerprint(a / "datapackage.json", {"leaders"})
 
 
-def test_study_records_what_is_read(tmp_path, monkeypatch):
-    import trata
-    from trata import tables
+def test_the_preamble_records_what_is_read(tmp_path, monkeypatch):
+    from trata.book.preamble import start
+    from trata.data.study import Study
+    from trata.derive import tables
 
     log = tmp_path / "reads.log"
     monkeypatch.setenv("TRATA_ACCESS_LOG", str(log))
-    study = trata.load()
+    study = start()
     assert study.accessed == set() and not log.exists()  # validation reads everything, and does not count
     tables.table1(study)
     tables.table5(study)
     assert study.accessed == {"countries", "leaders", "network_types"}
     assert sorted(log.read_text().split()) == ["countries", "leaders", "network_types"]
-    _ = study.path
-    assert ":path" in study.accessed
+    _ = study.path  # where the data are is not a dependency
+    assert study.accessed == {"countries", "leaders", "network_types"}
+    assert not hasattr(trata_load(), "accessed") and isinstance(trata_load(), Study)  # the study itself is a plain object
+
+
+def trata_load():
+    import trata
+
+    return trata.load()
 
 
 def test_a_derived_table_depends_on_the_case_records(tmp_path):
     import trata
-    from trata import cases, tables
+    from trata.core import vocabulary
+    from trata.derive import tables
 
     pkg = tmp_path / "data"
     packages.copy_data(pkg)
     packages.add_cases(pkg, drop_aggregates=True)
-    study = trata.load(pkg)
+    from trata.book.recording import recording
+
+    study = recording(trata.load(pkg), log="")
     tables.table1(study)
-    assert {"cases", "network_types"} | set(cases.DERIVED) <= study.accessed
+    assert {"cases", "network_types"} | set(vocabulary.DERIVED) <= study.accessed
 
 
 def test_fingerprint_covers_every_file_of_the_package(tmp_path):
     pkg = tmp_path / "data"
     packages.copy_data(pkg)
-    files = {p.name for p in sphinxext.data_files(pkg / "datapackage.json")}
+    files = {p.name for p in data_files(pkg / "datapackage.json")}
     import json
     d = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["path"].split("/")[-1] for r in d["resources"]} | {"datapackage.json"} <= files
-    assert "load.py" in {p.name for p in sphinxext.code_files()}
+    assert {"validate.py", "fingerprint.py"} <= {p.name for p in fingerprint.code_files()}
 
 
 @pytest.mark.parametrize("text,depends", [
@@ -152,4 +164,4 @@ def test_fingerprint_covers_every_file_of_the_package(tmp_path):
     ("# A plain page\n\n```{code-cell} ipython3\nx = 1\n```\n", False),
 ])
 def test_only_notebooks_with_code_depend_on_data(text, depends):
-    assert sphinxext.depends_on_data(text) is depends
+    assert depends_on_data(text) is depends

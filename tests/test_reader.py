@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 import packages
 from conftest import build_site
-from trata import tables
+from trata.derive import tables
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import SITE_OUT, build_site
 from cffconvert import Citation
+from conftest import SITE_OUT, build_site
 
 from trata import edition as E
 from trata import release as R
-from trata import tables
+from trata.derive import tables
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = 1767225600  # 2026-01-01T00:00:00Z

@@ -6,7 +6,8 @@ from itertools import combinations, product
 import pytest
 from scipy.stats import fisher_exact, norm
 
-from trata import stats, tables
+from trata.analyse import stats
+from trata.derive import tables
 
 Z = norm.ppf(0.975)
 

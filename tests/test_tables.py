@@ -2,7 +2,9 @@
 
 import pytest
 
-from trata import reconcile, tables
+from trata.analyse import reconcile
+from trata.core import precision
+from trata.derive import tables
 
 
 def test_table1_counts_and_shares(study):
@@ -56,4 +58,4 @@ def test_reconciliation_lists_every_printed_cell(study):
 
 @pytest.mark.parametrize("text,tol", [("42.7", 0.05), ("80", 0.5), ("100", 0.5), ("20.0", 0.05)])
 def test_tolerance_is_half_a_printed_unit(text, tol):
-    assert reconcile.tolerance(text) == pytest.approx(tol)
+    assert precision.tolerance(text) == pytest.approx(tol)

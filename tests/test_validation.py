@@ -1,7 +1,8 @@
 """A malformed data package raises one error naming file, line, column and rule."""
 
-import trata
 from packages import refused, rewrite
+
+import trata
 
 
 def test_valid_package_loads(data_copy):

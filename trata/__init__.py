@@ -1,20 +1,28 @@
 """Analysis package of the executable edition of Izcara-Palacios (2023).
 
-The pipeline runs one way, one module a step:
+Data flows down through layers; a layer imports only the layers below it (an import-linter
+``layers`` contract in pyproject.toml keeps it so):
 
-``load``       read the Frictionless data package and validate it (files, schema, study rules)
-``rules``      the study's rules: what a valid data package of this study is
-``cases``      case-level records (one row per interviewee), from which the annex tables are derived
-``tables``     derive the annex tables (counts and shares with their stated base)
-``reconcile``  compare every printed cell of the article with the derived value
-``present``    turn tables into MyST for the notebooks (captions, labels)
-``audit``      check the printed article against itself; the book's choice where it is inconsistent
-``edition``    the version, commit and build date of the book, and its citations
-``release``    the release: version everywhere, HTML and PDF, reproducible archives, checksums
+``edition``, ``release``, ``citestyle``  the release: versions, citations, PDF, archives
+``book``       Sphinx extensions (execution cache, data pages, page head), the build, read recording,
+               and the preamble every notebook opens with
+``chapters``   one module per chapter: the values it glues (literal keys) and its prose guards
+``present``    text formats, MyST/HTML tables, the theme, figures (one module per chapter, with
+               their alt texts)
+``analyse``    reconciliation of the printed cells, statistics, the consistency audit
+``derive``     the annex tables and ordered readers of the coded resources
+``data``       the study object, reading, descriptor and schema checks, case records, study rules;
+               ``data.validate`` alone orchestrates them
+``core``       paths, problems, precision, vocabulary, the map file, the message table
+
+``trata.load()`` loads and validates the data package (``trata.data.validate.load``).
 """
 
+from .core.paths import default_path
+from .core.problems import DataPackageError, Problem
+from .data.study import Study
+from .data.validate import load
 from .edition import read_version
-from .load import DataPackageError, Problem, Study, default_path, load
 
 __all__ = ["DataPackageError", "Problem", "Study", "default_path", "load"]
 try:

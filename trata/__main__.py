@@ -5,6 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .book.build import main as build_main
+from .core.paths import default_path
+from .core.problems import DataPackageError
+from .data.validate import load_for_book
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -13,8 +18,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cmd, rest = argv[0], argv[1:]
     if cmd == "validate":
-        from .load import DataPackageError, default_path, load_for_book
-
         path = Path(rest[0]) if rest else default_path()
         try:
             study = load_for_book(path)
@@ -24,8 +27,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{study.path}: valid ({len(study.frames)} resources)")
         return 0
     if cmd == "build":
-        from .build import main as build_main
-
         return build_main(rest)
     print(f"unknown command {cmd!r}\n{__doc__}", file=sys.stderr)
     return 64

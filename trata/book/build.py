@@ -1,0 +1,158 @@
+"""Build the book: validate the data, then run Sphinx strictly, then publish atomically.
+
+``python -m trata build [--data PATH] [--out DIR] [--builder html] [--jobs N]``
+
+1. The data package is validated first. If it is invalid, every problem is printed (file, line,
+   column, rule), the command exits with status 2, and nothing runs: no notebook is executed and
+   nothing under ``OUT`` is touched.
+2. Sphinx runs with ``-W -n --keep-going`` into a staging folder that starts as a copy of the
+   last good site; notebooks whose data fingerprint changed are re-executed (``trata.book.cache``);
+   an exception in any notebook fails the build (the notebook and the cell are named in the log).
+3. Only a build with zero warnings replaces ``OUT/<builder>``, by renaming folders. A failed build
+   leaves the last good site exactly as it was (exit status 1) and discards the environment
+   pickle, so that the next build reports the same warnings again instead of silently skipping
+   unchanged pages.
+
+One build at a time writes into a given ``OUT``: a second one waits for the first (a lock file).
+If a build was interrupted between the two renames of the publishing step, the next one puts the
+last good site back first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ..core.paths import DESCRIPTOR, REPO_ROOT, default_path
+from ..core.problems import DataPackageError
+from ..data.validate import load_for_book
+
+CONF_EXTRA = '''
+# --- added by trata.build: no external scripts (thebe, comments) on any page ---
+extensions = [e for e in extensions if e not in ("sphinx_thebe", "sphinx_comments")]
+html_theme_options["launch_buttons"] = {}
+html_theme_options.pop("analytics", None)
+html_theme_options["repository_url"] = ""
+'''
+
+EXIT_INVALID_DATA = 2
+EXIT_BUILD_FAILED = 1
+
+
+def write_conf(root: Path) -> Path:
+    """Generate conf.py from _config.yml (the single source) and patch it."""
+    env = dict(os.environ)
+    subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "config", "sphinx", str(root)],
+                   check=True, cwd=root, env=env, stdout=subprocess.DEVNULL)
+    conf = root / "conf.py"
+    text = conf.read_text(encoding="utf-8") + CONF_EXTRA
+    tmp = conf.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(conf)  # atomic: concurrent builds never read a half-written conf.py
+    return conf
+
+
+def validate(data: Path) -> bool:
+    try:
+        load_for_book(data)
+    except DataPackageError as exc:
+        print(exc, file=sys.stderr)
+        return False
+    return True
+
+
+def sphinx(root: Path, data: Path, builder: str, outdir: Path, doctrees: Path, log: Path, jobs: str = "1") -> int:
+    cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "-n", "--keep-going", "-j", jobs,
+           "-d", str(doctrees), "-D", f"trata_data={data}",
+           "-D", f"nb_execution_cache_path={doctrees.parent / '.jupyter_cache'}", "-w", str(log), str(root), str(outdir)]
+    env = dict(os.environ, TRATA_DATA=str(data), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    return subprocess.run(cmd, cwd=root, env=env).returncode
+
+
+@contextlib.contextmanager
+def locked(out: Path):
+    """Hold an exclusive lock on ``out`` for the duration of a build."""
+    with open(out / ".build.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"[trata] another build is writing into {out}; waiting for it to finish", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
+def recover(out: Path, builder: str) -> None:
+    """Put the last good site back if a build stopped between the two renames of :func:`publish`."""
+    target, old = out / builder, out / f".old-{builder}"
+    if old.is_dir() and not target.exists():
+        old.rename(target)
+        print(f"[trata] restored the last good site {target} left by an interrupted build", file=sys.stderr)
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames (no copy: the site is never half written)."""
+    old = target.with_name(f".old-{target.name}")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(data: Path, out: Path, builder: str = "html", jobs: str = "1") -> int:
+    root = REPO_ROOT
+    data = data.resolve()
+    out = out if out.is_absolute() else (root / out)
+    target = out / builder
+    t0 = time.monotonic()
+    print(f"[trata] validating {data}")
+    if not validate(data):
+        print(f"[trata] invalid data package: nothing was built; {target} is unchanged", file=sys.stderr)
+        return EXIT_INVALID_DATA
+    t1 = time.monotonic()
+    out.mkdir(parents=True, exist_ok=True)
+    with locked(out):
+        recover(out, builder)
+        write_conf(root)
+        staging = out / f".staging-{builder}"
+        doctrees = out / f".doctrees-{builder}"
+        log = out / f"{builder}-warnings.log"
+        shutil.rmtree(staging, ignore_errors=True)
+        if target.is_dir():
+            shutil.copytree(target, staging, symlinks=True, copy_function=shutil.copy2)
+        t2 = time.monotonic()
+        rc = sphinx(root, data, builder, staging, doctrees, log, jobs)
+        t3 = time.monotonic()
+        warnings = log.read_text(encoding="utf-8").strip() if log.exists() else ""
+        if rc != 0 or warnings:
+            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(doctrees, ignore_errors=True)
+            print(f"[trata] build FAILED (exit {rc}); warnings and errors are in {log}; "
+                  f"{target} is unchanged", file=sys.stderr)
+            if warnings:
+                print(warnings, file=sys.stderr)
+            return EXIT_BUILD_FAILED
+        publish(staging, target)
+    print(f"[trata] built {target} in {time.monotonic() - t0:.1f} s with zero warnings "
+          f"(validation {t1 - t0:.1f} s, staging {t2 - t1:.1f} s, Sphinx and notebooks {t3 - t2:.1f} s)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m trata build", description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=None, help="datapackage.json (or its folder) to build from (default: data/)")
+    ap.add_argument("--out", type=Path, default=Path("_build"), help="output folder (default: _build)")
+    ap.add_argument("--builder", default="html")
+    ap.add_argument("--jobs", default="1")
+    args = ap.parse_args(argv)
+    data = args.data or default_path()
+    if data.is_dir():
+        data = data / DESCRIPTOR
+    return build(data, args.out, args.builder, args.jobs)

@@ -1,0 +1,167 @@
+"""The profile chapter: the typology of the networks, who led them, and women's positions on the
+victim-victimizer line. The statistics of leadership have their own page (``leadership``), the
+full list of excerpts too (``excerpts``).
+
+:func:`glues` gives every value the notebook glues, keyed by its glue key; :func:`guards` the
+readings its prose states in words, each True while the data support it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..analyse import stats
+from ..core import messages as M
+from ..data.study import Study
+from ..derive import tables
+from ..derive.readers import network_types, position_counts, positions, type_labels, typology, typology_of
+from ..present.excerpts import quote
+from ..present.figure import Figure
+from ..present.figures import profile as fig
+from ..present.tables import myst_table
+from ..present.text import fmt_count, fmt_share, number_word
+
+#: The excerpts each section quotes: glue key -> excerpt id.
+QUOTED = {
+    "profile_q_cartel_raquel": "cartel-raquel",
+    "profile_q_cartel_elvia": "cartel-elvia",
+    "profile_q_nightclub_fausta": "nightclub-fausta",
+    "profile_q_nightclub_jimena_2": "nightclub-jimena-2",
+    "profile_q_group_irene_1": "group-irene-1",
+    "profile_q_group_narcisa_2": "group-narcisa-2",
+    "profile_q_agency_evelia": "agency-evelia",
+    "profile_q_freelance_cristina": "freelance-cristina",
+    "profile_q_pseudonovio_alejandra": "pseudonovio-alejandra",
+    "profile_q_pseudonovio_lucia_2": "pseudonovio-lucia-2",
+}
+
+#: The coding table of each network type's section: glue key -> network type.
+TYPOLOGY_TABLES = {
+    "profile_tbl_cartel": "cartel",
+    "profile_tbl_nightclub": "nightclub",
+    "profile_tbl_trafficking_group": "trafficking_group",
+    "profile_tbl_modelling_agency": "modelling_agency",
+    "profile_tbl_freelance": "freelance",
+    "profile_tbl_pseudonovio": "pseudonovio",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# tables
+
+
+def typology_table(study: Study, network_type: str):
+    """The coding of one network type on every dimension, as a numbered table."""
+    df = typology_of(study, network_type)
+    rows = [[r.dimension_label, r.summary if r.described else f"*{r.summary}*"] for r in df.itertuples()]
+    return myst_table(rows, M.header("profile.typology.header"), label=f"tbl-profile-{network_type.replace('_', '-')}",
+                      caption=M.text("profile.typology.caption", type=type_labels(study)[network_type]), widths=[25, 75])
+
+
+def positions_table(study: Study):
+    rows = [[r.type_label, r.description, r.line_label, r.origin_label, r.ground_label,
+             "" if pd.isna(r.n_stated) else fmt_count(r.n_stated)] for r in positions(study).itertuples()]
+    return myst_table(rows, M.header("profile.positions.header"), label="tbl-profile-positions",
+                      caption=M.text("profile.positions.caption"), widths=[16, 30, 14, 12, 20, 8])
+
+
+
+
+
+
+# ---------------------------------------------------------------------------------------------
+# what the chapter glues
+
+
+def _typology_glues(study: Study) -> dict[str, object]:
+    typ = typology(study)
+    gaps = typ[~typ["described"].astype(bool)]
+    out: dict[str, object] = {
+        "profile_types_word": number_word(len(network_types(study))),
+        "profile_dims_word": number_word(len(M.labels("dimensions"))),
+        "profile_cells": len(typ),
+        "profile_not_described": len(gaps),
+        "profile_fig_typology": Figure("profile_fig_typology", fig.typology_chart(study), fig.typology_alt(study)),
+    }
+    out |= {key: typology_table(study, t) for key, t in TYPOLOGY_TABLES.items()}
+    out |= {key: quote(study, eid) for key, eid in QUOTED.items()}
+    return out
+
+
+def _network_glues(study: Study) -> dict[str, object]:
+    n_women, n_networks = tables.interviewees(study), tables.networks(study)
+    t5 = tables.table5(study).set_index("network_type")
+    return {
+        "profile_interviewees": n_women,
+        "profile_networks": n_networks,
+        "profile_extra_networks_word": number_word(n_networks - n_women),
+        "profile_cartel_networks": int(t5.loc["cartel", "total_n"]),
+        "profile_nightclub_networks": int(t5.loc["nightclub", "total_n"]),
+        "profile_nightclub_women_word": number_word(int(t5.loc["nightclub", "female_n"])),
+        "profile_trafficking_group_networks": int(t5.loc["trafficking_group", "total_n"]),
+        "profile_trafficking_group_women_word": number_word(int(t5.loc["trafficking_group", "female_n"])),
+        "profile_modelling_agency_networks": int(t5.loc["modelling_agency", "total_n"]),
+        "profile_freelance_networks": int(t5.loc["freelance", "total_n"]),
+        "profile_pseudonovio_networks": int(t5.loc["pseudonovio", "total_n"]),
+        "profile_cartel_share_all": fmt_share(t5.loc["cartel", "total_share"]),
+    }
+
+
+def _position_glues(study: Study) -> dict[str, object]:
+    pos = positions(study)
+    pc = position_counts(study)
+    return {
+        "profile_pos_positions": pc["positions"],
+        "profile_pos_acting": pc["acting"],
+        "profile_pos_from_conclusion": int(((pos["line"] == "victimizer") & (pos["origin_basis"] == "conclusion")).sum()),
+        "profile_tbl_positions": positions_table(study),
+        "profile_fig_positions": Figure("profile_fig_positions", fig.positions_chart(study), fig.positions_alt(study)),
+    }
+
+
+
+
+
+
+def _leader_glues(study: Study) -> dict[str, object]:
+    t5 = tables.table5(study).set_index("network_type")
+    women, cases = tables.women_leaders(study)
+    return {
+        "profile_women_leaders": women,
+        "profile_men_leaders": int(t5.loc["total", "male_n"]),
+        "profile_women_pct": fmt_share(100 * women / cases),
+        "profile_women_pct_rounded": f"{100 * women / cases:.0f}",
+    }
+
+
+def glues(study: Study) -> dict[str, object]:
+    """Every value the profile chapter glues, by its glue key."""
+    return _network_glues(study) | _typology_glues(study) | _position_glues(study) | _leader_glues(study)
+
+
+# ---------------------------------------------------------------------------------------------
+# the readings the prose states in words
+
+
+def guards(study: Study) -> dict[str, bool]:
+    """Each reading the chapter's prose states in words, and whether the data support it."""
+    pos = positions(study)
+    both = pos[pos["line"] == "victim_and_victimizer"]
+    only = pos[pos["line"] == "victimizer"]
+    shares = stats.women_leader_shares(study).set_index("network_type")
+    tot = shares.loc["total"]
+    per_type = shares.drop(index="total")
+    led_by_women = set(per_type.index[per_type["women"] > 0])
+    return {
+        "every victim-and-victimizer position is in the cartels, migrant, coerced, on both grounds":
+            bool((both["network_type"] == "cartel").all() and (both["origin"] == "migrant").all()
+                 and (both["motive"] == "coerced").all() and (both["gallagher_basis"] == "causation_and_coercion").all()),
+        "every victimizer-only position is a native leader or recruiter acting for profit":
+            bool(only["position"].isin(["leader", "recruiter"]).all() and (only["origin"] == "native").all()
+                 and (only["motive"] == "profit").all()),
+        "no cartel network was led by a woman": bool(per_type.loc["cartel", "women"] == 0),
+        "no modelling agency was led by a woman": bool(per_type.loc["modelling_agency", "women"] == 0),
+        "women led only nightclubs (one, a cantina) and trafficking groups":
+            led_by_women == {"nightclub", "trafficking_group"} and bool(per_type.loc["nightclub", "women"] == 1),
+        "men led almost every network": bool(tot["share"] < 0.1),
+    }

@@ -1,0 +1,1 @@
+"""One module per chapter: its charts and their text alternatives."""

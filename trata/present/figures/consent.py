@@ -1,0 +1,74 @@
+"""The consent chapter's figure: the legal milestones in time order, with its text alternative."""
+
+from __future__ import annotations
+
+import textwrap
+
+import altair as alt
+import pandas as pd
+
+from ...core import messages
+from ...data.coding_rules import YEAR_STATED
+from ...data.study import Study
+from ...derive.readers import milestones
+
+#: How ``legal_milestones.year_status`` says the article gives no year.
+YEAR_NOT_GIVEN = "not given in the article"
+
+
+def year_label(year, short: bool = False) -> str:
+    """A milestone's year as shown, or the words for a year the article does not give."""
+    if pd.isna(year):
+        return messages.text("year_not_given_short") if short else messages.text("year_not_given")
+    return str(int(year))
+
+
+def timeline_chart(study: Study, width: int = 560):
+    """A timeline of the legal milestones, one mark per instrument in time order (colours, fonts
+    and legends come from the book's theme, :mod:`trata.present.theme`).
+
+    The axis is the order of the instruments, not a scale of years: the article dates the two
+    Mexican laws but not the Palermo Protocol, and the figure must not place it at a year the
+    source does not give. Each mark is labelled with its year as stated, or says it is not given.
+    """
+    ms = milestones(study)
+    names_wrapped = [textwrap.wrap(s, 26) for s in ms["instrument"]]
+    rules_wrapped = [textwrap.wrap(s, 30) for s in ms["consent_rule"]]
+    data = pd.DataFrame({
+        "order": ms["order"].astype(int),
+        "year": [year_label(y, short=True) for y in ms["year"]],
+        "instrument": ["\n".join(w) for w in names_wrapped],
+        "jurisdiction": ms["jurisdiction"],
+        "rule": ["\n".join(w) for w in rules_wrapped],
+        "year_status": ms["year_status"],
+    })
+    n = len(data)
+    # vertical layout in pixels: the line 50 px from the top, names below it, then the rules
+    top, line_height = 50, 15
+    rule_dy = 22 + line_height * max(len(w) for w in names_wrapped) + 12
+    height = top + rule_dy + line_height * max(len(w) for w in rules_wrapped) + 8
+    xs = alt.Scale(domain=[0.5, n + 0.5])
+    x = alt.X("order:Q", axis=None, scale=xs)
+    y = alt.YDatum(0, scale=alt.Scale(domain=[-(height - top) / top, 1]), axis=None)
+    base = alt.Chart(data)
+    line = alt.Chart(pd.DataFrame({"start": [0.6], "end": [n + 0.4]})).mark_rule(strokeWidth=2).encode(
+        x=alt.X("start:Q", scale=xs, axis=None), x2="end:Q", y=y)
+    points = base.mark_point(filled=True, size=220, opacity=1).encode(
+        x=x, y=y,
+        shape=alt.Shape("year_status:N", title="Year",
+                        scale=alt.Scale(domain=[YEAR_STATED, YEAR_NOT_GIVEN], range=["circle", "diamond"])),
+        color=alt.Color("jurisdiction:N", title="Jurisdiction", scale=alt.Scale(domain=["International", "Mexico"])),
+        tooltip=[alt.Tooltip("year:N", title="Year"), alt.Tooltip("instrument:N", title="Instrument"),
+                 alt.Tooltip("jurisdiction:N", title="Jurisdiction"), alt.Tooltip("rule:N", title="Consent")],
+    )
+    years = base.mark_text(dy=-22, fontWeight="bold", fontSize=13, lineBreak="\n").encode(x=x, y=y, text="year:N")
+    names = base.mark_text(dy=22, baseline="top", lineBreak="\n").encode(x=x, y=y, text="instrument:N")
+    rules = base.mark_text(dy=rule_dy, baseline="top", fontSize=11, fontStyle="italic", lineBreak="\n").encode(x=x, y=y, text="rule:N")
+    return alt.layer(line, points, years, names, rules).properties(
+        width=width, height=height, title="What each instrument does to the victim's consent")
+
+
+def timeline_alt_text(study: Study) -> str:
+    parts = [f"{r.instrument} ({year_label(r.year).lower()}, {r.jurisdiction}): {r.consent_rule}."
+             for r in milestones(study).itertuples()]
+    return "Timeline of the legal instruments the article discusses, in time order. " + " ".join(parts)

@@ -1,0 +1,60 @@
+"""The audit's findings as the reader sees them: the verdicts counted in words, the rows of the
+audit chapter's table, and the note placed next to an annex table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from IPython.display import Markdown
+
+from ..analyse.audit import CONSISTENT, INCONSISTENT, VERDICTS, Record, counts, run
+from ..core import messages
+from ..data.study import Study
+
+
+def tally(records: Sequence[Record]) -> str:
+    """The verdicts counted in words, e.g. '13 verdicts (12 consistent, 1 inconsistent)'."""
+    c = counts(records)
+    parts = [f"{c[v]} {v}" for v in VERDICTS if c[v]]
+    return f"{c['checks']} verdict{'s' if c['checks'] != 1 else ''} ({', '.join(parts)})"
+
+
+def table_rows(records: Sequence[Record]) -> list[list[str]]:
+    """The records as rows of the chapter's table (MyST text): check and its rule (the rule once per
+    run of the same rule), what was compared, verdict, finding, and the value the book uses and why."""
+    rows, last_rule = [], {}
+    for r in records:
+        name = r.check.replace("_", " ")
+        first = last_rule.get(r.check) != r.rule
+        last_rule[r.check] = r.rule
+        if r.verdict == CONSISTENT:
+            uses = "as printed"
+        elif r.book_value:
+            uses = f"**{r.book_value}**. {r.why}"
+        else:
+            uses = r.why or "as printed (nothing to choose)"
+        rows.append([f"*{name}*: {r.rule}" if first else f"*{name}* (same rule)", r.compared,
+                     f"**{r.verdict}**" if r.verdict == INCONSISTENT else r.verdict, r.detail, uses])
+    return rows
+
+
+def note_markdown(prefix: str, study: Study | None = None, title: str | None = None) -> str:
+    """A MyST note listing each finding about what ``prefix`` names (e.g. 'Table 5, ') and the
+    value the book uses, to place next to the table; empty when the audit found nothing."""
+    title = title or messages.text("audit.note.title")
+    recs = [r for r in run(study) if r.verdict != CONSISTENT and r.compared.startswith(prefix)]
+    if not recs:
+        return ""
+    lines = [f"```{{admonition}} {title}", ":class: note"]
+    for r in recs:
+        what = r.compared[len(prefix):].strip()
+        detail = r.detail.rstrip(".")
+        uses = f" The book uses {r.book_value}. {r.why}" if r.book_value else f" {r.why}"
+        lines.append(f"- *{what[0].upper()}{what[1:]}*: {detail}.{uses}")
+    lines += ["", "{numref}`tbl-audit-checks` lists every check and finding.", "```"]
+    return "\n".join(lines)
+
+
+def note_markdown_block(prefix: str, study: Study | None = None) -> Markdown:
+    """:func:`note_markdown` as Markdown to glue."""
+    return Markdown(note_markdown(prefix, study))
