@@ -18,7 +18,7 @@ import trata
 from trata import DataPackageError
 from trata.chapters import annex as annex_chapter
 from trata.chapters import audit as audit_chapter
-from trata.chapters import consent, methodology
+from trata.chapters import consent, excerpts, home, leadership, methodology
 from trata.chapters import profile as profile_chapter
 from trata.core import messages, vocabulary
 from trata.data import coding_rules
@@ -27,7 +27,7 @@ from trata.present import text as P
 from trata.present.figures import consent as consent_fig
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = {p.stem: p for p in sorted((ROOT / "notebooks").glob("*.md"))}
+CHAPTERS = {p.stem: p for p in sorted((ROOT / "notebooks").glob("*.md"))} | {"home": ROOT / "book" / "intro.md"}
 FRAMING = {"consent": CHAPTERS["consent"], "methodology": CHAPTERS["methodology"]}
 
 #: The one code cell every notebook opens with.
@@ -249,8 +249,8 @@ def referenced_glue_keys(text: str) -> set[str]:
     return {k.split(":")[0] for k in GLUE_ROLE.findall(text)} | set(GLUE_DIRECTIVE.findall(text))
 
 
-MODULES = {"annex": annex_chapter, "audit": audit_chapter, "consent": consent, "methodology": methodology,
-           "profile": profile_chapter}
+MODULES = {"annex": annex_chapter, "audit": audit_chapter, "consent": consent, "excerpts": excerpts, "home": home,
+           "leadership": leadership, "methodology": methodology, "profile": profile_chapter}
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..core import messages as M
 from ..data.study import Study
 from ..derive import tables
-from ..derive.readers import network_types, positions, type_labels
+from ..derive.readers import network_types, positions
 from ..present.text import fmt_share, join_words, number_word
 
 
@@ -48,7 +48,6 @@ def glues(study: Study) -> dict[str, object]:
         "home_types_word": number_word(n_types),
         "home_cases": n_cases,
         "home_two_actors": number_word(n_cases - n_women),
-        "home_largest_label": type_labels(study)[largest],
         "home_largest_n": int(t5.loc[largest, "total_n"]),
         "home_largest_share": fmt_share(t5.loc[largest, "total_share"]),
         "home_women_leaders": women,
