@@ -29,8 +29,9 @@ def contrast_sentence(study: Study) -> str:
     roles = join_words([M.labels("positions")[p] + "s" for p in only["position"].drop_duplicates()])
     migrant_coerced = bool((both["origin"] == "migrant").all() and (both["motive"] == "coerced").all())
     native_profit = bool((only["origin"] == "native").all() and (only["motive"] == "profit").all())
-    key = "home.contrast.clean" if migrant_coerced and native_profit else "home.contrast.mixed"
-    return M.text(key, both=both_types, only=only_types, roles=roles)
+    if migrant_coerced and native_profit:
+        return M.text("home.contrast.clean", both=both_types, only=only_types, roles=roles)
+    return M.text("home.contrast.mixed", both=both_types, only=only_types, roles=roles)
 
 
 def glues(study: Study) -> dict[str, object]:
