@@ -246,6 +246,11 @@ def main() -> int:
     print()
     print(f"figures drawn on {render['heaviest']}: {pg:.0f} ms; bare page with the same specs and "
           f"Vega files: {bare:.0f} ms; ratio {pg / bare:.2f} (target <= 1.5)")
+
+    # Word counts of the same build (bench/words.py), against the edition's length limits.
+    import words
+    print()
+    print("\n".join(words.report(clone / "_build" / "html")))
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

@@ -7,7 +7,7 @@ import re
 
 FENCE = re.compile(r"^(`{3,}|:{3,})\s*(\{[^}]*\})?")
 LAW_YEAR = re.compile(r"\b(?:19|20)\d\d(?=\s+(?:General\s+)?[Ll]aw\b)")
-TABLE_NUMBER = re.compile(r"\bTables?\s+\d+(?:\s*(?:–|-|to|and)\s*\d+)?")
+TABLE_NUMBER = re.compile(r"\bTables?\s+A?\d+(?:\s*(?:–|-|to|and)\s*A?\d+)?")
 LIST_MARKER = re.compile(r"^\s*\d+\.\s", re.M)
 ROLE = re.compile(r"\{[a-z:-]+\}`[^`]*`")
 INLINE_CODE = re.compile(r"`[^`]*`")

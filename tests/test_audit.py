@@ -463,7 +463,7 @@ def test_chapter_lists_every_verdict(site, study):
     assert findings.tally(records).replace("(", "").replace(")", "") in re.sub(r"<[^>]+>|[()]", "", html)
     # the annex shows the audit's note next to Table 5, and its header cells starting with '%'
     annex = htmlpage.tables(site / "notebooks" / "annex.html")
-    assert annex["tbl-annex-leaders"][0][-1] == "% of networks"
+    assert annex["tbl-annex-leaders"][0][-1] == "% of cases"
     assert [r[0] for r in annex["tbl-annex-escape"][1:]] == ["< 3", "3 - 5", "6 - 14", "> 15", "Total"]
     annex_html = (site / "notebooks" / "annex.html").read_text(encoding="utf-8")
     assert "What the audit found" in annex_html and "48.052" in annex_html

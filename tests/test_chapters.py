@@ -18,7 +18,7 @@ import trata
 from trata import DataPackageError
 from trata.chapters import annex as annex_chapter
 from trata.chapters import audit as audit_chapter
-from trata.chapters import consent, methodology
+from trata.chapters import consent, excerpts, home, leadership, methodology
 from trata.chapters import profile as profile_chapter
 from trata.core import messages, vocabulary
 from trata.data import coding_rules
@@ -27,7 +27,7 @@ from trata.present import text as P
 from trata.present.figures import consent as consent_fig
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = {p.stem: p for p in sorted((ROOT / "notebooks").glob("*.md"))}
+CHAPTERS = {p.stem: p for p in sorted((ROOT / "notebooks").glob("*.md"))} | {"home": ROOT / "book" / "intro.md"}
 FRAMING = {"consent": CHAPTERS["consent"], "methodology": CHAPTERS["methodology"]}
 
 #: The one code cell every notebook opens with (its first cell: the install step, then the data).
@@ -130,7 +130,9 @@ def test_known_errors_of_the_reference_list_are_fixed_and_noted(bib):
 
 
 def cited(text: str) -> set[str]:
-    return {k.strip() for m in CITE_ROLE.finditer(text) for k in m.group(1).split(",") if k.strip()}
+    """The keys cited in ``text``, without pre- and post-text (``{p. 15}``, ``{pp. 510, 121}``)."""
+    return {k.strip() for m in CITE_ROLE.finditer(text) for k in re.sub(r"\{[^{}]*\}", "", m.group(1)).split(",")
+            if k.strip()}
 
 
 def test_every_citation_key_used_resolves(bib, study):
@@ -254,8 +256,8 @@ def referenced_glue_keys(text: str) -> set[str]:
     return {k.split(":")[0] for k in GLUE_ROLE.findall(text)} | set(GLUE_DIRECTIVE.findall(text))
 
 
-MODULES = {"annex": annex_chapter, "audit": audit_chapter, "consent": consent, "methodology": methodology,
-           "profile": profile_chapter}
+MODULES = {"annex": annex_chapter, "audit": audit_chapter, "consent": consent, "excerpts": excerpts, "home": home,
+           "leadership": leadership, "methodology": methodology, "profile": profile_chapter}
 
 
 @pytest.fixture(scope="module")
@@ -356,7 +358,7 @@ def author_year(bib, key) -> str:
     ("methodology", ["Methodology and the sample", "A qualitative design", "Who could take part", "Ethics",
                      "When and where the interviews took place", "The sample", "Countries of origin",
                      "Age, schooling and time in trafficking", "Where the women were trafficked",
-                     "How recent the events were", "The networks behind the accounts"]),
+                     "How recent the events were", "The cases behind the accounts"]),
 ])
 def test_built_pages_have_their_headings_and_open_with_a_content_note(site, name, expected):
     soup = page(site, name)
@@ -431,8 +433,8 @@ def test_built_prose_carries_the_glued_numbers(site, study):
     assert f"{facts['escape_first_n']} women ({facts['escape_first_share']}%)" in text
     assert facts["countries_list"] in text
     consent = text_of(page(site, "consent").find("article"))
-    assert "(Acharya et al., 2016)" in consent
-    assert "(Clemente, 2023; Shih, 2016)" in consent
+    assert "(Acharya et al., 2016, p. 15)" in consent
+    assert "(Clemente, 2023, p. 422; Shih, 2016, p. 68)" in consent
 
 
 def test_cross_references_resolve_to_the_annex(site):

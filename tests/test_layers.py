@@ -93,7 +93,7 @@ def test_fields_are_filled_in():
 
 def test_the_profile_chapters_readings_hold_on_the_articles_data(study):
     guards = profile.guards(study)
-    assert len(guards) == 9
+    assert len(guards) == 6
     assert chapter_guards.failed(guards) == []
 
 

@@ -1,3 +1,3 @@
-"""Book: the Sphinx extensions (``cache``, ``datapages``, ``pagehead``), the build (``build``),
+"""Book: the Sphinx extensions (``cache``, ``datapages``, ``pagehead``, ``tablenumbers``), the build (``build``),
 read recording for the cache (``recording``) and the preamble every notebook opens with
 (``preamble``)."""

@@ -89,6 +89,7 @@ def glues(study: Study) -> dict[str, object]:
         "annex_two_states": int(states_only["n"].sum()) - n_women,
         "annex_t3_note": printed.loc["table3", "note_as_printed"],
         "annex_bin_gaps": bin_gaps(t4),
+        "annex_t4_title": printed.loc["table4", "title_as_printed"],
         "tbl_escape": myst_table(
             [[r.bin_as_printed, bin_bounds(r), fmt_count(r.n), fmt_share(r.share)] for r in t4.itertuples()],
             M.header("annex.escape.header"), label="tbl-annex-escape", caption=M.text("annex.escape.caption")),

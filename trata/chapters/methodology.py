@@ -104,6 +104,7 @@ def glues(study: Study) -> dict[str, object]:
         "methodology_places_us_k": len(places.get("United States", [])),
         "methodology_criteria_k": len(criteria(study)),
         "methodology_quoted_k": len(study["roster"]) if "roster" in study else 0,
+        "methodology_quoted_verbatim_k": study["excerpts"]["pseudonym"].nunique() if "excerpts" in study else 0,
         "methodology_criteria_table": criteria_table(study),
         "methodology_sample_table": sample_table(study),
     }

@@ -1,5 +1,6 @@
-"""The profile chapter: the typology of the networks, women's positions on the victim-victimizer
-line, women's share of leadership (with its intervals and exact test), and the quoted excerpts.
+"""The profile chapter: the typology of the networks, who led them, and women's positions on the
+victim-victimizer line. The statistics of leadership have their own page (``leadership``), the
+full list of excerpts too (``excerpts``).
 
 :func:`glues` gives every value the notebook glues, keyed by its glue key; :func:`guards` the
 readings its prose states in words, each True while the data support it.
@@ -13,13 +14,12 @@ from ..analyse import stats
 from ..core import messages as M
 from ..data.study import Study
 from ..derive import tables
-from ..derive.readers import excerpts, network_types, position_counts, positions, type_labels, typology, typology_of
-from ..present.excerpts import excerpt_explorer, quote
+from ..derive.readers import network_types, position_counts, positions, type_labels, typology, typology_of
+from ..present.excerpts import quote
 from ..present.figure import Figure
-from ..present.figures import annex as annex_fig
 from ..present.figures import profile as fig
-from ..present.tables import HTMLBlock, myst_table
-from ..present.text import fmt_count, fmt_share, interval, join_words, number_word, pct
+from ..present.tables import myst_table
+from ..present.text import fmt_count, fmt_share, number_word
 
 #: The excerpts each section quotes: glue key -> excerpt id.
 QUOTED = {
@@ -65,17 +65,8 @@ def positions_table(study: Study):
                       caption=M.text("profile.positions.caption"), widths=[16, 30, 14, 12, 20, 8])
 
 
-def leaders_table(study: Study):
-    rows = [[r.label, fmt_count(r.women), fmt_count(r.networks), pct(r.share), interval(r.low, r.high)]
-            for r in stats.women_leader_shares(study).itertuples()]
-    return myst_table(rows, M.header("profile.leaders.header"), label="tbl-profile-leaders",
-                      caption=M.text("profile.leaders.caption"))
 
 
-def explorer_block(study: Study) -> HTMLBlock:
-    ex = excerpts(study)
-    return HTMLBlock(excerpt_explorer(study),
-                     "\n\n".join(f"{r.text}\n  ({r.pseudonym}, {r.year_as_cited}; {r.type_label})" for r in ex.itertuples()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -90,7 +81,6 @@ def _typology_glues(study: Study) -> dict[str, object]:
         "profile_dims_word": number_word(len(M.labels("dimensions"))),
         "profile_cells": len(typ),
         "profile_not_described": len(gaps),
-        "profile_gaps_small": int(gaps["network_type"].isin(["freelance", "pseudonovio"]).sum()),
         "profile_fig_typology": Figure("profile_fig_typology", fig.typology_chart(study), fig.typology_alt(study)),
     }
     out |= {key: typology_table(study, t) for key, t in TYPOLOGY_TABLES.items()}
@@ -106,11 +96,10 @@ def _network_glues(study: Study) -> dict[str, object]:
         "profile_networks": n_networks,
         "profile_extra_networks_word": number_word(n_networks - n_women),
         "profile_cartel_networks": int(t5.loc["cartel", "total_n"]),
-        "profile_cartel_men": int(t5.loc["cartel", "male_n"]),
         "profile_nightclub_networks": int(t5.loc["nightclub", "total_n"]),
-        "profile_nightclub_women": int(t5.loc["nightclub", "female_n"]),
+        "profile_nightclub_women_word": number_word(int(t5.loc["nightclub", "female_n"])),
         "profile_trafficking_group_networks": int(t5.loc["trafficking_group", "total_n"]),
-        "profile_trafficking_group_women": int(t5.loc["trafficking_group", "female_n"]),
+        "profile_trafficking_group_women_word": number_word(int(t5.loc["trafficking_group", "female_n"])),
         "profile_modelling_agency_networks": int(t5.loc["modelling_agency", "total_n"]),
         "profile_freelance_networks": int(t5.loc["freelance", "total_n"]),
         "profile_pseudonovio_networks": int(t5.loc["pseudonovio", "total_n"]),
@@ -121,74 +110,33 @@ def _network_glues(study: Study) -> dict[str, object]:
 def _position_glues(study: Study) -> dict[str, object]:
     pos = positions(study)
     pc = position_counts(study)
-    short = M.labels("type_short")
-    acting_types = pos.loc[pos["line"] == "victimizer", "network_type"].drop_duplicates().map(short).tolist()
     return {
         "profile_pos_positions": pc["positions"],
         "profile_pos_acting": pc["acting"],
-        "profile_pos_both": pc["both"],
-        "profile_pos_victimizer_only": pc["victimizer_only"],
-        "profile_pos_victimizer_types": join_words(acting_types),
         "profile_pos_from_conclusion": int(((pos["line"] == "victimizer") & (pos["origin_basis"] == "conclusion")).sum()),
         "profile_tbl_positions": positions_table(study),
         "profile_fig_positions": Figure("profile_fig_positions", fig.positions_chart(study), fig.positions_alt(study)),
     }
 
 
-def _leadership_glues(study: Study) -> dict[str, object]:
-    shares = stats.women_leader_shares(study).set_index("network_type")
+
+
+
+
+def _leader_glues(study: Study) -> dict[str, object]:
     t5 = tables.table5(study).set_index("network_type")
-    tot = shares.loc["total"]
-    per_type = shares.drop(index="total")
-    largest, smallest = per_type["networks"].idxmax(), per_type["networks"].idxmin()
-    test = stats.leadership_test(study)
-    exp = stats.expected_women_leaders(study).set_index("network_type")
-    lo, hi, n_tab = stats.leadership_drop_sensitivity(study)
+    women, cases = tables.women_leaders(study)
     return {
-        "profile_women_leaders": int(tot["women"]),
-        "profile_women_leaders_word": number_word(tot["women"]),
+        "profile_women_leaders": women,
         "profile_men_leaders": int(t5.loc["total", "male_n"]),
-        "profile_women_pct": pct(tot["share"]),
-        "profile_women_pct_rounded": f"{100 * tot['share']:.0f}",
-        "profile_women_low": pct(tot["low"]),
-        "profile_women_high": pct(tot["high"]),
-        "profile_zero_types_word": number_word((per_type["women"] == 0).sum()),
-        "profile_level": f"{100 * stats.LEVEL:.0f}",
-        "profile_largest_high": pct(per_type.loc[largest, "high"]),
-        "profile_smallest_high": pct(per_type.loc[smallest, "high"]),
-        "profile_tbl_leaders": leaders_table(study),
-        "profile_fig_leaders": Figure("profile_fig_leaders", annex_fig.leaders_chart(study), annex_fig.leaders_alt(study)),
-        "profile_test_p": f"{test.pvalue:.3f}",
-        "profile_test_stat": f"{test.statistic:.4f}",
-        "profile_test_tables": test.tables,
-        "profile_expected_group": f"{exp.loc['trafficking_group', 'expected']:.1f}",
-        "profile_expected_cartel": f"{exp.loc['cartel', 'expected']:.1f}",
-        "profile_sens_low": f"{lo:.3f}",
-        "profile_sens_high": f"{hi:.3f}",
-        "profile_sens_tables": n_tab,
-    }
-
-
-def _excerpt_glues(study: Study) -> dict[str, object]:
-    ex = excerpts(study)
-    roster = study["roster"]
-    flag = ex[ex["year_differs"].astype(bool)].drop_duplicates("pseudonym")
-    return {
-        "profile_excerpts_n": len(ex),
-        "profile_excerpt_people": ex["pseudonym"].nunique(),
-        "profile_roster_n": len(roster),
-        "profile_unquoted_n": len(set(roster["pseudonym"]) - set(ex["pseudonym"])),
-        "profile_flag_word": number_word(len(flag)),
-        "profile_flag_detail": "; ".join(M.text("profile.flag", pseudonym=r.pseudonym, cited=r.year_as_cited, listed=r.roster_year)
-                                         for r in flag.itertuples()),
-        "profile_excerpt_explorer": explorer_block(study),
+        "profile_women_pct": fmt_share(100 * women / cases),
+        "profile_women_pct_rounded": f"{100 * women / cases:.0f}",
     }
 
 
 def glues(study: Study) -> dict[str, object]:
     """Every value the profile chapter glues, by its glue key."""
-    return (_network_glues(study) | _typology_glues(study) | _position_glues(study) | _leadership_glues(study)
-            | _excerpt_glues(study))
+    return _network_glues(study) | _typology_glues(study) | _position_glues(study) | _leader_glues(study)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,8 +151,6 @@ def guards(study: Study) -> dict[str, bool]:
     shares = stats.women_leader_shares(study).set_index("network_type")
     tot = shares.loc["total"]
     per_type = shares.drop(index="total")
-    test = stats.leadership_test(study)
-    exp = stats.expected_women_leaders(study).set_index("network_type")
     led_by_women = set(per_type.index[per_type["women"] > 0])
     return {
         "every victim-and-victimizer position is in the cartels, migrant, coerced, on both grounds":
@@ -213,15 +159,9 @@ def guards(study: Study) -> dict[str, bool]:
         "every victimizer-only position is a native leader or recruiter acting for profit":
             bool(only["position"].isin(["leader", "recruiter"]).all() and (only["origin"] == "native").all()
                  and (only["motive"] == "profit").all()),
-        "the cartels are the largest type": per_type["networks"].idxmax() == "cartel",
         "no cartel network was led by a woman": bool(per_type.loc["cartel", "women"] == 0),
+        "no modelling agency was led by a woman": bool(per_type.loc["modelling_agency", "women"] == 0),
         "women led only nightclubs (one, a cantina) and trafficking groups":
             led_by_women == {"nightclub", "trafficking_group"} and bool(per_type.loc["nightclub", "women"] == 1),
         "men led almost every network": bool(tot["share"] < 0.1),
-        "the exact test is weak evidence at most": 0.05 < test.pvalue < 0.2,
-        "more women led trafficking groups than expected, fewer cartels":
-            bool(per_type.loc["trafficking_group", "women"] > exp.loc["trafficking_group", "expected"]
-                 and per_type.loc["cartel", "women"] < exp.loc["cartel", "expected"]),
-        "only the cartel interval rules out a sizeable share":
-            bool((per_type["high"] < 0.1).sum() == 1 and per_type.loc["cartel", "high"] < 0.1),
     }

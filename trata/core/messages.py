@@ -81,7 +81,7 @@ EN: dict[str, object] = {
     #: The groups of the audit's checks, in the chapter's order.
     "audit_groups": {
         "arithmetic": "Arithmetic of the tables",
-        "statistics": "Summary statistics (Table 2)",
+        "statistics": "Summary statistics (Table A2)",
         "text": "Text against tables",
         "categories": "Bins, names and labels",
         "citations": "Citations",
@@ -126,7 +126,7 @@ EN: dict[str, object] = {
         "value_as_printed": "Value as printed (scale differs by row)",
         "state_as_printed": "State (as printed)", "official_name": "Official name",
         "not_named_in_the_table": "Not named in the table", "women_trafficked_in_the_state": "Women trafficked in the state",
-        "months_since_events": "Months between the events recounted and the escape (bins as printed)",
+        "months_since_events": "Months between the escape and the interview (bins as printed)",
         "bin_as_printed": "Bin (as printed)", "whole_months": "Whole months",
         "networks_by_sex": "Networks, by the sex of the leader", "leader": "Leader", "network_type": "Network type",
         "networks": "Networks", "networks_of_the_type": "Networks of the type",
@@ -166,7 +166,7 @@ EN: dict[str, object] = {
                    "trafficked there, beside a bar chart sorted from most to fewest. {state} has the most, {women} "
                    "({share} of interviewees), followed by {rest}; {ones} of the places have one woman each."),
         "states_item": "{state} ({n})",
-        "escape": ("Bar chart of the number of interviewees by months between the events recounted and the escape, "
+        "escape": ("Bar chart of the number of interviewees by months between the escape and the interview, "
                    "in the article's bins: {parts}. The largest group is {top} months."),
         "escape_item": "{bin} months: {n} ({share})",
         "leaders": ("Bar chart of the {n} networks by type and sex of the leader, with the share led by women and its {cl} "
@@ -178,22 +178,22 @@ EN: dict[str, object] = {
 
     # ---- tables: headers and captions ---------------------------------------------------------
     "annex.countries.header": ["Country", "n", "% of interviewees"],
-    "annex.countries.caption": "Country of origin of the interviewees (the article's Table 1).",
+    "annex.countries.caption": "Country of origin of the interviewees, as in the article's annex.",
     "annex.characteristics.header": ["Characteristic (as printed)"],
-    "annex.characteristics.caption": "Characteristics of the interviewees, with the column labels as printed (the article's Table 2).",
+    "annex.characteristics.caption": "Characteristics of the interviewees, with the column labels as printed in the article's annex.",
     "annex.states.header": ["State (as printed)", "Official name", "n", "% of interviewees"],
-    "annex.states.caption": "Mexican states where the interviewees were sexually trafficked (the article's Table 3).",
+    "annex.states.caption": "Mexican states where the interviewees were sexually trafficked, as in the article's annex.",
     "annex.escape.header": ["Months (as printed)", "Whole months in the bin", "n", "% of interviewees"],
-    "annex.escape.caption": "Months elapsed between the events recounted and the escape from the trafficking situation (the article's Table 4).",
-    "annex.leaders.header": ["Network type (as printed)", "Men n", "Men % of type", "Women n", "Women % of type", "Total n", "% of networks"],
-    "annex.leaders.caption": "Leaders of the trafficking networks by network type and sex (the article's Table 5).",
+    "annex.escape.caption": "Months between the escape and the interview, as in the article's annex.",
+    "annex.leaders.header": ["Network type (as printed)", "Men n", "Men % of type", "Women n", "Women % of type", "Total n", "% of cases"],
+    "annex.leaders.caption": "Leaders of the trafficking networks by network type and sex, as in the article's annex.",
     "annex.reconciliation.header": ["Table", "Row", "Column", "Printed", "Derived", "Tolerance", "Verdict"],
     "annex.reconciliation.caption": "Every printed cell of the annex against the value derived from the data package.",
     "annex.months_to": "{lo} to {hi}",
     "annex.months_or_more": "{lo} or more",
     "annex.no_month": "no month",
     "annex.months": "{gaps} months",
-    "annex.table": "Table {n}",
+    "annex.table": "Table A{n}",
     "annex.mismatch": "{table}, {row}, {column}: printed {printed}, derived {derived}",
     "none": "none",
     "consent.paradigms.header": ["Dimension", "Neo-abolitionist feminism", "Pro-rights feminism"],
@@ -205,14 +205,21 @@ EN: dict[str, object] = {
     "methodology.criteria.header": ["No.", "Criterion", "What had to hold", "Checked before every interview"],
     "methodology.criteria.caption": "The five inclusion criteria: an interview began only once all five were corroborated.",
     "methodology.sample.header": ["Characteristic", "Minimum", "Median", "Mean", "Mode", "Maximum"],
-    "methodology.sample.caption": "The interviewees at a glance: the article's Table 2 with each column named for the statistic it holds.",
+    "methodology.sample.caption": "The interviewees at a glance: Table A2 with each column named for the statistic it holds.",
     "profile.typology.header": ["Dimension", "What the article reports"],
-    "profile.typology.caption": "{type}: the book's coding of the article's account, dimension by dimension.",
+    "profile.typology.caption": "{type}: the edition's coding of the article's account.",
     "profile.positions.header": ["Network type", "Position", "On the line", "Origin", "Ground for not charging her", "n stated"],
-    "profile.positions.caption": "Positions women hold in each type of network, on the line between victim and victimizer.",
+    "profile.positions.caption": "Positions women hold in each type of network, on the line between victim and victimizer, as the edition codes the article's account.",
+    "leadership.shares.header": ["Network type", "Led by a woman", "Cases", "Share (%)", "95% Wilson interval (%)"],
+    "leadership.shares.caption": "Cases led by a woman, by network type and overall, with 95% Wilson intervals.",
+    "home.contrast.clean": ("The women who harmed other women fall into two groups: in the {both}, migrant women who "
+                            "were victims themselves and acted under coercion; as {roles} in the {only}, native women "
+                            "who acted for profit."),
+    "home.contrast.mixed": ("Women who harmed other women appear in the {both} as victims made to act, and as {roles} "
+                            "in the {only}; origin and motive do not separate the two groups cleanly in these data."),
+    "home.contrast.none": ("The accounts do not place women on both sides of the line between victim and victimizer "
+                           "in the way the article's conclusion describes."),
     "profile.flag": "{pseudonym}, cited as {cited} and listed under {listed}",
-    "profile.leaders.header": ["Network type", "Led by a woman", "Networks", "Share (%)", "95% Wilson interval (%)"],
-    "profile.leaders.caption": "Networks led by a woman, by network type and overall, with 95% Wilson intervals.",
     "audit.checks.header": ["Check and its rule", "What was compared", "Verdict", "Finding", "Value the book uses, and why"],
     "audit.checks.caption": ("Every check of the audit, with its rule, what it compared, its verdict and finding, and for each "
                              "inconsistency the value the book uses downstream and why. Checks are in the order of the section above."),

@@ -75,7 +75,7 @@ def table3(study: Study) -> pd.DataFrame:
 
 
 def table4(study: Study) -> pd.DataFrame:
-    """Months since the events recounted: n and share of interviewees per bin, with a Total row."""
+    """Months between the escape and the interview (Table A4): n and share of interviewees per bin, with a Total row."""
     df = study["time_since_escape"][["bin_as_printed", "min_months", "max_months", "n"]].copy()
     base = interviewees(study)
     df["n"] = df["n"].astype(int)

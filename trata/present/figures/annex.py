@@ -160,7 +160,7 @@ def states_alt(study: Study) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Table 4: months between the events recounted and the escape
+# Table A4: months between the escape and the interview
 
 
 def escape_data(study: Study) -> pd.DataFrame:

@@ -1,0 +1,50 @@
+"""The page of the interviewees' words: every excerpt the article quotes, in an explorer that
+filters them by network type and theme, and the years that disagree between citation and list.
+
+:func:`glues` gives every value the notebook glues, keyed by its glue key; :func:`guards` the
+readings its prose states in words.
+"""
+
+from __future__ import annotations
+
+from ..core import messages as M
+from ..data.study import Study
+from ..derive.readers import excerpts
+from ..present.excerpts import excerpt_explorer
+from ..present.tables import HTMLBlock
+from ..present.text import join_words, number_word
+
+
+def explorer_block(study: Study) -> HTMLBlock:
+    ex = excerpts(study)
+    return HTMLBlock(excerpt_explorer(study),
+                     "\n\n".join(f"{r.text}\n  ({r.pseudonym}, {r.year_as_cited}; {r.type_label})" for r in ex.itertuples()))
+
+
+def _flagged(study: Study):
+    ex = excerpts(study)
+    return ex[ex["year_differs"].astype(bool)].drop_duplicates("pseudonym")
+
+
+def glues(study: Study) -> dict[str, object]:
+    """Every value the page glues, by its glue key."""
+    ex = excerpts(study)
+    roster = study["roster"]
+    unquoted = sorted(set(roster["pseudonym"]) - set(ex["pseudonym"]))
+    flag = _flagged(study)
+    return {
+        "excerpts_n": len(ex),
+        "excerpts_people": ex["pseudonym"].nunique(),
+        "excerpts_roster_n": len(roster),
+        "excerpts_unquoted_n": len(unquoted),
+        "excerpts_unquoted": join_words(unquoted),
+        "excerpts_flag_word": number_word(len(flag)),
+        "excerpts_flag_detail": "; ".join(M.text("profile.flag", pseudonym=r.pseudonym, cited=r.year_as_cited, listed=r.roster_year)
+                                          for r in flag.itertuples()),
+        "profile_excerpt_explorer": explorer_block(study),
+    }
+
+
+def guards(study: Study) -> dict[str, bool]:
+    """The page discusses Remedios's and Rosa's years by name."""
+    return {"the years that disagree are Remedios's and Rosa's": set(_flagged(study)["pseudonym"]) == {"Remedios", "Rosa"}}
