@@ -69,7 +69,7 @@ def report(html_dir: Path) -> list[str]:
     rows = counts(html_dir)
     w = max(len(d) for _, d, _ in rows)
     lines = [f"{'page':<{w}}  {'words':>6}  limit"]
-    for caption, doc, n in rows:
+    for _caption, doc, n in rows:
         lim = LIMITS.get(doc)
         mark = "" if lim is None else f"<= {lim:,}: {'met' if 0 <= n <= lim else 'NOT met'}"
         lines.append(f"{doc:<{w}}  {n:>6,}  {mark}")

@@ -12,12 +12,12 @@ import re
 import sys
 from pathlib import Path
 
+import packages
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
-
-import packages
 from conftest import build_site
+
 from trata.derive import tables
 
 ROOT = Path(__file__).resolve().parents[1]
