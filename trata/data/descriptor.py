@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.paths import DESCRIPTOR
 from ..core.problems import Problem
+from .cells import path_problem
 
 #: Field types of the Table Schema specification.
 FIELD_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
@@ -108,9 +109,13 @@ def _check_resource(res: dict, name: str, needle: str, seen: set[str], resources
         bad(f"two resources are named '{name}'", needle)
     if not paths_of(res):
         bad(f"resource '{name}' has no 'path' to its file", needle)
-    paths = paths_of(res)
-    if any(Path(p).is_absolute() or ".." in Path(p).parts for p in paths):
-        bad(f"resource '{name}': path {res.get('path')!r} must be relative and inside the package folder", needle)
+    why = path_problem(res.get("path"))
+    if why:
+        bad(f"resource '{name}': {why}", needle)
+    dialect = res.get("dialect")
+    if dialect is not None and (not isinstance(dialect, dict) or dialect.get("delimiter", ",") != ","
+                                or dialect.get("header", True) is not True):
+        bad(f"resource '{name}': only comma-separated CSV with a header row is supported (found dialect {dialect!r})", needle)
     if not is_tabular(res):
         return
     schema = res.get("schema")

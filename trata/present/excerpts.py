@@ -1,13 +1,13 @@
 """The quoted excerpts as the reader sees them: a block quotation with its attribution, and the
 excerpt explorer (every excerpt as a plain HTML list, with filters a small script reveals).
 
-Excerpt text is data: it is escaped for MyST or for HTML, never passed through as markup.
+Excerpt text is data: it is escaped for MyST or for HTML, never passed through as markup, and
+shown exactly as it is written (no typographic quotes, no math, no list or heading from wrapping).
 """
 
 from __future__ import annotations
 
 import html
-import textwrap
 
 from IPython.display import Markdown
 
@@ -15,6 +15,10 @@ from ..core import messages
 from ..data.study import Study
 from ..derive.readers import excerpts, network_types
 from .text import escape_md
+
+#: The class of what must be shown character for character: Sphinx's smart quotes are off inside
+#: it (``trata.book.verbatim``), and MathJax does not read it.
+VERBATIM = "trata-verbatim"
 
 
 def quote(study: Study, excerpt_id: str) -> Markdown:
@@ -29,10 +33,12 @@ def quote(study: Study, excerpt_id: str) -> Markdown:
     r = df.loc[excerpt_id]
     note = ""
     if bool(r["year_differs"]):
-        note = f" (listed under {r['roster_year']} in the article's list of interviewees)"
-    body = textwrap.fill(escape_md(r["text"]), 96, break_long_words=False, break_on_hyphens=False)
-    lines = [f"> {line}" for line in body.splitlines()]
-    lines += [">", f"> — {r['pseudonym']}, {r['year_as_cited']}{note}, quoted in {{cite:t}}`izcara2023`"]
+        note = f"(listed under {r['roster_year']} in the article's list of interviewees)"
+    # one line, every special character escaped: nothing in the text can become markup, math, a
+    # list or a heading; the container's class keeps Sphinx's smart quotes off (trata.book.verbatim)
+    lines = [f"````{{container}} {VERBATIM}", f"> {escape_md(r['text'])}", ">",
+             f"> — {escape_md(r['pseudonym'])}, {escape_md(r['year_as_cited'])}{' ' + escape_md(note) if note else ''}, quoted in {{cite:t}}`izcara2023`",
+             "````"]
     return Markdown("\n".join(lines))
 
 
@@ -47,7 +53,7 @@ def excerpt_explorer(study: Study, html_id: str = "profile-excerpt-explorer") ->
     e = html.escape
     themes_words = messages.labels("themes")
     used_themes = [t for t in themes_words if any(t in lst for lst in df["theme_list"])]
-    out = [f'<div class="trata-excerpts" id="{e(html_id)}">',
+    out = [f'<div class="trata-excerpts {VERBATIM} tex2jax_ignore mathjax_ignore" id="{e(html_id)}">',
            '<form class="trata-excerpts-filters" hidden>',
            f'<div class="trata-excerpts-filter"><label for="{e(html_id)}-type">Network type</label>'
            f'<select id="{e(html_id)}-type" data-filter="network"><option value="">All types</option>']

@@ -10,6 +10,7 @@ from IPython.display import Markdown
 from ..analyse.audit import CONSISTENT, INCONSISTENT, VERDICTS, Record, counts, run
 from ..core import messages
 from ..data.study import Study
+from .text import Markup, emphasis, escape_md
 
 
 def tally(records: Sequence[Record]) -> str:
@@ -30,11 +31,12 @@ def table_rows(records: Sequence[Record]) -> list[list[str]]:
         if r.verdict == CONSISTENT:
             uses = "as printed"
         elif r.book_value:
-            uses = f"**{r.book_value}**. {r.why}"
+            uses = Markup(f"**{escape_md(r.book_value)}**. {escape_md(r.why)}")
         else:
             uses = r.why or "as printed (nothing to choose)"
-        rows.append([f"*{name}*: {r.rule}" if first else f"*{name}* (same rule)", r.compared,
-                     f"**{r.verdict}**" if r.verdict == INCONSISTENT else r.verdict, r.detail, uses])
+        check = emphasis(name) + (f": {escape_md(r.rule)}" if first else " (same rule)")
+        rows.append([Markup(check), r.compared,
+                     Markup(f"**{escape_md(r.verdict)}**") if r.verdict == INCONSISTENT else r.verdict, r.detail, uses])
     return rows
 
 
@@ -45,12 +47,12 @@ def note_markdown(prefix: str, study: Study | None = None, title: str | None = N
     recs = [r for r in run(study) if r.verdict != CONSISTENT and r.compared.startswith(prefix)]
     if not recs:
         return ""
-    lines = [f"```{{admonition}} {title}", ":class: note"]
+    lines = [f"```{{admonition}} {escape_md(title)}", ":class: note"]
     for r in recs:
         what = r.compared[len(prefix):].strip()
         detail = r.detail.rstrip(".")
-        uses = f" The book uses {r.book_value}. {r.why}" if r.book_value else f" {r.why}"
-        lines.append(f"- *{what[0].upper()}{what[1:]}*: {detail}.{uses}")
+        uses = escape_md(f"The book uses {r.book_value}. {r.why}" if r.book_value else r.why)
+        lines.append(f"- {emphasis(what[0].upper() + what[1:])}: {escape_md(detail)}\\." + (f" {uses}" if uses else ""))
     lines += ["", "{numref}`tbl-audit-checks` lists every check and finding.", "```"]
     return "\n".join(lines)
 

@@ -1,0 +1,32 @@
+"""Sphinx extension: what is marked verbatim is shown character for character.
+
+Sphinx's smart quotes turn straight quotes into typographic ones, ``--`` into a dash and ``...``
+into an ellipsis in every text node. Inside an element with the class
+:data:`trata.present.excerpts.VERBATIM` (the quoted excerpts) this transform turns them off, so a
+quotation keeps exactly the characters of the data.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+from ..present.excerpts import VERBATIM
+
+
+class Verbatim(SphinxTransform):
+    """Mark every element inside a verbatim container as not smart-quotable."""
+
+    default_priority = 740  # before Sphinx's SmartQuotes (750)
+
+    def apply(self, **kwargs) -> None:
+        for node in self.document.findall(nodes.Element):
+            if VERBATIM in node.get("classes", []):
+                for inner in node.findall(nodes.Element):
+                    inner["support_smartquotes"] = False
+
+
+def setup(app: Sphinx):
+    app.add_transform(Verbatim)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
