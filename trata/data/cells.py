@@ -138,7 +138,20 @@ def shape_problems(rpath: str, res: dict, text: str, recs: list[tuple[int, list[
 
 
 def char_name(ch: str) -> str:
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}"
+    """A character by its code point and name: 'U+200B ZERO WIDTH SPACE'."""
+    if unicodedata.category(ch) == "Cc":
+        return f"U+{ord(ch):04X} (a control character)"
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, '(an unassigned code point)')}"
+
+
+def shown(value: str, width: int = 60) -> str:
+    """A value as a message quotes it: its repr, shortened when long."""
+    return repr(value) if len(value) <= width else repr(value[:width]) + f" (and {len(value) - width:,} more characters)"
+
+
+def latin_twin(value: str) -> str:
+    """The value with each look-alike letter replaced by the Latin letter it looks like."""
+    return "".join(look_alike(c) or c for c in value)
 
 
 def invisible(ch: str) -> bool:
@@ -191,7 +204,7 @@ def cell_problems(rpath: str, res: dict, recs: list[tuple[int, list[str]]]) -> l
             if any(invisible(c) for c in cell):
                 chars = [c for c in dict.fromkeys(cell) if invisible(c)]
                 out.append(Problem(rpath, "invisible-character",
-                                   f"value {cell!r} contains {' and '.join(char_name(c) for c in chars)}, "
+                                   f"value {shown(cell)} contains {' and '.join(char_name(c) for c in chars)}, "
                                    f"{'an invisible character' if len(chars) == 1 else 'invisible characters'}: remove it",
                                    line=line, column=column))
                 continue

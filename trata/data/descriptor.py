@@ -119,6 +119,10 @@ def _check_resource(res: dict, name: str, needle: str, seen: set[str], resources
     if not is_tabular(res):
         return
     schema = res.get("schema")
+    if isinstance(schema, str):
+        bad(f"resource '{name}': 'schema' is a path or a URL ({schema!r}); the book reads only a schema written out in "
+            "datapackage.json", needle)
+        return
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
         bad(f"resource '{name}' has no 'schema' with a non-empty 'fields' list", needle)
         return

@@ -16,7 +16,7 @@ from frictionless import system
 
 from ..core.paths import DESCRIPTOR
 from ..core.problems import Problem
-from .cells import strange_characters
+from .cells import latin_twin, strange_characters
 from .descriptor import as_list, is_tabular, paths_of
 from .reading import line_starts
 
@@ -52,7 +52,8 @@ def _constraint_message(cell, note: str, field: dict) -> str:
             if near:
                 hint = f" (did you mean {near[0]!r}?)"
             elif strange := strange_characters(text, allowed):
-                hint = f" ({strange})"
+                twin = latin_twin(text.strip())
+                hint = f" ({strange}" + (f"; did you mean {twin!r}?)" if twin in map(str, allowed) else ")")
         return f"value {cell!r} is not a known category{hint}; allowed: {', '.join(map(str, allowed))}"
     if kind == "pattern":
         return f"value {cell!r} does not match the pattern {arg}"
@@ -216,7 +217,7 @@ def _collapse(problems: list[Problem], keep: int = 5) -> list[Problem]:
     for key, n in dropped.items():
         if isinstance(key, tuple):
             f, rule, col = key
-            out.append(Problem(f, rule, f"... and {n} more row{'s' if n != 1 else ''} with the same problem", column=col))
+            out.append(Problem(f, rule, f"... and {n:,} more row{'s' if n != 1 else ''} with the same problem", column=col))
         else:
             out.append(Problem(key, "header", f"{n} row-level problem{'s' if n != 1 else ''} caused by the header are not listed; fix the header first", line=1))
     return out
