@@ -101,6 +101,8 @@ class _DataDirective(SphinxDirective):
     def render(self, lines: list[str]) -> list[nodes.Node]:
         node = nodes.container()
         nested_parse_with_titles(self.state, StringList(lines, source=self.get_source_info()[0]), node)
+        for child in node.children:  # text from the package keeps its characters (trata.book.verbatim)
+            child["support_smartquotes"] = False
         return node.children
 
 

@@ -2,8 +2,8 @@
 
 Sphinx's smart quotes turn straight quotes into typographic ones, ``--`` into a dash and ``...``
 into an ellipsis in every text node. Inside an element with the class
-:data:`trata.present.excerpts.VERBATIM` (the quoted excerpts) this transform turns them off, so a
-quotation keeps exactly the characters of the data.
+:data:`trata.present.text.VERBATIM` (quoted excerpts, tables, the audit's notes) and in the pages
+about the data this transform turns them off, so text from a data package keeps exactly its characters.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from ..present.excerpts import VERBATIM
+from ..present.text import VERBATIM
 
 
 class Verbatim(SphinxTransform):

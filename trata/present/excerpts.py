@@ -14,11 +14,7 @@ from IPython.display import Markdown
 from ..core import messages
 from ..data.study import Study
 from ..derive.readers import excerpts, network_types
-from .text import escape_md
-
-#: The class of what must be shown character for character: Sphinx's smart quotes are off inside
-#: it (``trata.book.verbatim``), and MathJax does not read it.
-VERBATIM = "trata-verbatim"
+from .text import VERBATIM, escape_md
 
 
 def quote(study: Study, excerpt_id: str) -> Markdown:
@@ -34,12 +30,18 @@ def quote(study: Study, excerpt_id: str) -> Markdown:
     note = ""
     if bool(r["year_differs"]):
         note = f"(listed under {r['roster_year']} in the article's list of interviewees)"
-    # one line, every special character escaped: nothing in the text can become markup, math, a
-    # list or a heading; the container's class keeps Sphinx's smart quotes off (trata.book.verbatim)
-    lines = [f"````{{container}} {VERBATIM}", f"> {escape_md(r['text'])}", ">",
-             f"> — {escape_md(r['pseudonym'])}, {escape_md(r['year_as_cited'])}{' ' + escape_md(note) if note else ''}, quoted in {{cite:t}}`izcara2023`",
-             "````"]
-    return Markdown("\n".join(lines))
+    return Markdown(quotation(r["text"], r["pseudonym"], r["year_as_cited"], note))
+
+
+def quotation(text: str, pseudonym: str, year, note: str = "") -> str:
+    """A block quotation of ``text`` with its attribution, as MyST that shows exactly its characters.
+
+    One line, every special character escaped: nothing in the text can become markup, math, a
+    list or a heading; the container's class keeps Sphinx's smart quotes off (``trata.book.verbatim``).
+    """
+    note = f" {escape_md(note)}" if note else ""
+    return "\n".join([f"````{{container}} {VERBATIM}", f"> {escape_md(text)}", ">",
+                      f"> — {escape_md(pseudonym)}, {escape_md(year)}{note}, quoted in {{cite:t}}`izcara2023`", "````"])
 
 
 def excerpt_explorer(study: Study, html_id: str = "profile-excerpt-explorer") -> str:

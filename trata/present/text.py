@@ -96,6 +96,11 @@ _PUNCTUATION = frozenset(string.punctuation)
 _BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 
 
+#: The class of what must be shown character for character (a table of data, a quotation): Sphinx's
+#: smart quotes are off inside it (``trata.book.verbatim``), and MathJax does not read it.
+VERBATIM = "trata-verbatim"
+
+
 class Markup(str):
     """MyST written by this package (a table cell with emphasis, a citation role): passed through
     as markup. Every other string is data and is escaped by :func:`escape_md`."""
