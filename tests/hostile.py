@@ -46,6 +46,11 @@ VERBATIM = [
 ]
 
 
+#: A pseudonym the profile chapter quotes, and a country, each given a payload.
+PSEUDONYM = ("Raquel", f"Raquel {{download}}`s <../secret.txt>` <img src=x onerror={js('pseudonym')}>")
+COUNTRY = ("Belize", f"Belize <img src=x onerror={js('country')}>")
+
+
 def write(rows_path: Path, fn) -> None:
     packages.rewrite(rows_path, fn)
 
@@ -84,6 +89,11 @@ def make(dst: Path) -> Path:
             row[k] = f"{row[k]} {payloads[(i + 3) % len(payloads)]}"
     write(pkg / "women_positions.csv", positions)
 
+    # a quoted interviewee's pseudonym and a country, wherever they occur
+    for old, new in ((PSEUDONYM[0], PSEUDONYM[1]), (COUNTRY[0], COUNTRY[1])):
+        for f in pkg.glob("*.csv"):
+            write(f, lambda rows, old=old, new=new: [row.__setitem__(j, new) for row in rows for j, c in enumerate(row) if c == old])
+
     d = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     for i, res in enumerate(d["resources"]):
         res["description"] = f"{res.get('description', '')}\n\n{payloads[i % len(payloads)]}\n\n{PAYLOADS['script']} {PAYLOADS['javascript-link']}"
@@ -92,5 +102,10 @@ def make(dst: Path) -> Path:
             s["title"] = f"{s.get('title', '')} {PAYLOADS['download']}"
         for j, f in enumerate((res.get("schema") or {}).get("fields", [])):
             f["description"] = f"{f.get('description', '')} {payloads[(i + j) % len(payloads)]}"
+    for res in d["resources"]:
+        for f in (res.get("schema") or {}).get("fields", []):
+            enum = (f.get("constraints") or {}).get("enum")
+            if enum and COUNTRY[0] in enum:
+                enum[enum.index(COUNTRY[0])] = COUNTRY[1]
     (pkg / "datapackage.json").write_text(json.dumps(d, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return pkg / "datapackage.json"

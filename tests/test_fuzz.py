@@ -28,7 +28,7 @@ from trata.present.excerpts import quotation
 from trata.present.tables import list_table
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = 30  # per strategy; `make bench` is where speed is measured
+EXAMPLES = 20  # per strategy; `make bench` is where speed is measured
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None, phases=[Phase.generate],
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
