@@ -70,6 +70,10 @@ def test_payloads_are_shown_as_text(hostile_site):
     for payload in ("img", "svg", "download", "math", "substitution"):
         assert " ".join(hostile.PAYLOADS[payload].split()) in data + profile, payload
     assert "{include} ../secret.txt" in profile  # a directive in a cell is its characters
+    # titles from the package keep their characters (no typographic quotes)
+    titles = [h.get_text().rstrip("#") for h in htmlpage.soup(hostile_site / "book" / "data.html").select("main section h2")]
+    assert any(t.endswith(hostile.PAYLOADS["img"]) for t in titles)
+    assert not any("’img’" in t for t in titles)
 
 
 def test_nothing_from_outside_the_package_is_published(hostile_site):

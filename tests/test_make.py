@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,11 +14,14 @@ from trata.book import fingerprint
 from trata.present.text import Markup, code, escape_md
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The environment without the settings of a make that runs these tests (`make test`).
+ENV = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES", "DATA", "OUT"}}
 
 
 def dry_run(*args: str) -> str:
     """The command `make -n book ...` would run to build (its last line)."""
-    proc = subprocess.run(["make", "-n", "book", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+    proc = subprocess.run(["make", "--no-print-directory", "-n", "book", *args], cwd=ROOT, capture_output=True, text=True,
+                          check=True, env=ENV)
     return proc.stdout.strip().splitlines()[-1]
 
 
@@ -30,7 +34,8 @@ def test_make_quotes_a_data_path_with_spaces_and_quotes(tmp_path):
     # the same folder given with or without datapackage.json builds into the same place
     assert dry_run(f"DATA={pkg}").split("--out ")[1] == line.split("--out ")[1]
     # and the shell gets the path as one argument: run the validation itself
-    proc = subprocess.run(["make", "validate", f"DATA={pkg}/datapackage.json"], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(["make", "--no-print-directory", "validate", f"DATA={pkg}/datapackage.json"], cwd=ROOT,
+                          capture_output=True, text=True, env=ENV)
     assert proc.returncode == 0, proc.stderr
 
 

@@ -30,8 +30,9 @@ from ..data.reading import count_rows
 from ..data.validate import RULES
 from ..present.descriptions import description_block, source_link
 from ..present.tables import list_table
-from ..present.text import Markup, code, escape_md
+from ..present.text import VERBATIM, Markup, code, escape_md
 from .fingerprint import code_files
+from .verbatim import VERBATIM_TITLES
 
 
 def _list_table(header: list[str], rows: list[list], widths: list[int] | None = None, css: str = "trata-schema") -> list[str]:
@@ -112,7 +113,9 @@ class DataPackageDirective(_DataDirective):
     def run(self):
         path, d = self.package()
         lines = []
+        titles = self.state.document.setdefault(VERBATIM_TITLES, [])
         for res in d.get("resources", []):
+            titles.append(" ".join(str(res.get("title") or res["name"]).split()))
             lines += [f"## {escape_md(res.get('title') or res['name'])}", ""]
             rows = None
             if isinstance(res.get("path"), str) and "schema" in res:
@@ -127,7 +130,8 @@ class DataPackageDirective(_DataDirective):
                 lines += description_block(res["description"])
             for s in res.get("sources") or []:
                 if isinstance(s, dict):
-                    lines += ["Source: " + source_link(s.get("title", ""), s.get("path", "")), ""]
+                    lines += [f"```{{container}} {VERBATIM}", "Source: " + source_link(s.get("title", ""), s.get("path", "")),
+                              "```", ""]
             if "schema" in res:
                 lines += _list_table(["Field", "Type", "Constraints", "Description"], field_rows(res["schema"]),
                                      widths=[20, 10, 30, 40])

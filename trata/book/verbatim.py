@@ -14,6 +14,10 @@ from sphinx.transforms import SphinxTransform
 
 from ..present.text import VERBATIM
 
+#: The document attribute where a directive lists section titles it made from data (headings made
+#: by a nested parse belong to the document's sections, not to the directive's nodes).
+VERBATIM_TITLES = "trata_verbatim_titles"
+
 
 class Verbatim(SphinxTransform):
     """Mark every element inside a verbatim container as not smart-quotable."""
@@ -21,6 +25,10 @@ class Verbatim(SphinxTransform):
     default_priority = 740  # before Sphinx's SmartQuotes (750)
 
     def apply(self, **kwargs) -> None:
+        titles = set(self.document.get(VERBATIM_TITLES, []))
+        for title in self.document.findall(nodes.title) if titles else ():
+            if " ".join(title.astext().split()) in titles:
+                title["support_smartquotes"] = False
         for node in self.document.findall(nodes.Element):
             if VERBATIM in node.get("classes", []):
                 for inner in node.findall(nodes.Element):

@@ -39,6 +39,8 @@ REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(//|(?![\\/]))")
 MAGIC = {b"\x1f\x8b": "gzip-compressed", b"PK\x03\x04": "a ZIP archive (or a spreadsheet such as .xlsx)",
          b"\xd0\xcf\x11\xe0": "an old Excel or Word file", b"%PDF": "a PDF document", b"BZh": "bzip2-compressed",
          b"\xfd7zXZ": "xz-compressed", b"\x89PNG": "a PNG image"}
+#: A number as the book reads it: ASCII digits, an optional sign, decimal point and exponent.
+PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 NOT_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
 
 
@@ -222,6 +224,9 @@ def _number_problem(rpath: str, cell: str, line: int, column: str | None) -> lis
         value = float(text)
     except (ValueError, OverflowError):
         return []  # not a number at all: the schema's type check says so
+    if not PLAIN_NUMBER.fullmatch(text):  # '1_000' or '٣': Python reads them, a spreadsheet or pandas does not
+        return [Problem(rpath, "type-error", f"value {shown(cell)} is not a number written with the digits 0-9 (with an "
+                                             "optional sign, decimal point and exponent)", line=line, column=column)]
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
         return [Problem(rpath, "out-of-range", f"value {cell!r} is too large to be a count or a statistic of this study "
                                                f"(at most {MAX_MAGNITUDE:,} in magnitude)", line=line, column=column)]
