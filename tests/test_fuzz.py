@@ -107,6 +107,13 @@ def shown(text: str) -> str:
     return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()
 
 
+def typographic(text: str) -> str:
+    """Text with Sphinx's smart quotes undone on both sides (tables of the chapters keep them)."""
+    for a, b in (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("…", "..."), ("—", "---"), ("–", "--")):
+        text = text.replace(a, b)
+    return text
+
+
 def test_validation_never_raises_and_accepted_text_is_shown_exactly(tmp_path):
     accepted = list(hostile.PAYLOADS.values()) + hostile.VERBATIM
 
@@ -151,7 +158,7 @@ def test_validation_never_raises_and_accepted_text_is_shown_exactly(tmp_path):
     assert "SUBSTITUTED" not in page.get_text()
     for i, t in enumerate(wanted):
         cell = page.find("table", id=f"tbl-t{i}").find_all("td")[1]
-        assert cell.get_text() == shown(t), t
+        assert typographic(cell.get_text()) == typographic(shown(t)), t  # a table cell may get typographic quotes
         assert {tag.name for tag in cell.find_all(True)} <= {"p"}, t  # no element from the text
         quote = cell.find_next("blockquote")
         assert quote.find("p").get_text() == shown(t), t  # no smart quotes, no math, no list or heading

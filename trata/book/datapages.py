@@ -36,7 +36,7 @@ from .verbatim import VERBATIM_TITLES
 
 
 def _list_table(header: list[str], rows: list[list], widths: list[int] | None = None, css: str = "trata-schema") -> list[str]:
-    return list_table(rows, header, widths=widths, css_class=css) + [""]
+    return list_table(rows, header, widths=widths, css_class=f"{css} {VERBATIM}") + [""]
 
 
 def _constraints(field: dict) -> str:

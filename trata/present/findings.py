@@ -10,7 +10,7 @@ from IPython.display import Markdown
 from ..analyse.audit import CONSISTENT, INCONSISTENT, VERDICTS, Record, counts, run
 from ..core import messages
 from ..data.study import Study
-from .text import VERBATIM, Markup, emphasis, escape_md
+from .text import Markup, emphasis, escape_md
 
 
 def tally(records: Sequence[Record]) -> str:
@@ -47,7 +47,7 @@ def note_markdown(prefix: str, study: Study | None = None, title: str | None = N
     recs = [r for r in run(study) if r.verdict != CONSISTENT and r.compared.startswith(prefix)]
     if not recs:
         return ""
-    lines = [f"```{{admonition}} {escape_md(title)}", f":class: note {VERBATIM}"]
+    lines = [f"```{{admonition}} {escape_md(title)}", ":class: note"]
     for r in recs:
         what = r.compared[len(prefix):].strip()
         detail = r.detail.rstrip(".")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from IPython.display import Markdown
 
-from .text import VERBATIM, Markup, escape_md
+from .text import Markup, escape_md
 
 #: What makes a line start a block in MyST: a comment ('%'), a quotation ('>'), a heading ('#'), a
 #: list item ('-', '+', '*' or '1.' followed by a space).
@@ -41,7 +41,7 @@ def list_table(rows: Sequence[Sequence], header: Sequence[str], *, caption: str 
     lines = [f"```{{list-table}} {escape_md(caption)}".rstrip()]
     if label:
         lines.append(f":name: {re.sub(r'[^A-Za-z0-9_-]+', '-', label)}")
-    lines += [":header-rows: 1", f":class: {css_class} {VERBATIM}"]
+    lines += [":header-rows: 1", f":class: {css_class}"]
     if widths:
         lines.append(":widths: " + " ".join(str(w) for w in widths))
     if align:

@@ -83,10 +83,18 @@ def women(n: int) -> str:
 
 
 def cite(keys: list[str] | str, kind: str = "p") -> str:
-    """A MyST citation role for one or more keys: ``{cite:p}`a,b```."""
+    """A MyST citation role for one or more keys: ``{cite:p}`a,b```. A key that is not a plain
+    BibTeX key (letters, digits, '_', ':', '.', '-') is shown as text, never inside the role."""
     if isinstance(keys, str):
         keys = split_keys(keys)
-    return f"{{cite:{kind}}}`{','.join(keys)}`"
+    if not keys or not all(re.fullmatch(r"[\w:.-]+", k) for k in keys):
+        return escape_md(", ".join(keys))
+    return Markup(f"{{cite:{kind}}}`{','.join(keys)}`")
+
+
+def cited(text, keys: list[str] | str, kind: str = "p") -> str:
+    """Text from the data followed by its citation: the text escaped, the citation a role."""
+    return Markup(f"{escape_md(text)} {cite(keys, kind)}")
 
 
 #: The characters MyST (CommonMark and its extensions) can read as markup; CommonMark lets a
@@ -96,7 +104,7 @@ _PUNCTUATION = frozenset(string.punctuation)
 _BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 
 
-#: The class of what must be shown character for character (a table of data, a quotation): Sphinx's
+#: The class of what must be shown character for character (a quotation, the pages about the data): Sphinx's
 #: smart quotes are off inside it (``trata.book.verbatim``), and MathJax does not read it.
 VERBATIM = "trata-verbatim"
 
