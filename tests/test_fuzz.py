@@ -5,7 +5,8 @@ data/. Validation must either accept the package or refuse it with problems (a
 :class:`DataPackageError` whose every problem names a file and a rule); it never raises anything
 else. Every text the validator accepted is then rendered, once, on one Sphinx page through the
 book's escaping path (a table cell and a quotation, with the MyST extensions of _config.yml and
-the verbatim transform): the page must show exactly its characters and nothing else.
+the verbatim transform): the page must show its characters and nothing else (no element, math or
+substitution), the quotation exactly, a table cell up to Sphinx's typographic quotes.
 """
 
 from __future__ import annotations
