@@ -10,12 +10,18 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # DATA: the data package to build from (its datapackage.json or its folder). The repository's own
 # data/ builds into _build; any other package into a folder of its own, named after its path.
-DATA   ?= data/datapackage.json
-DATA_DIR := $(abspath $(patsubst %/datapackage.json,%,$(DATA)))
+# An empty DATA= is the same as no DATA. Paths may hold spaces or quotes: every use is quoted.
+ifeq ($(strip $(DATA)),)
+override DATA := data/datapackage.json
+endif
+# $(call quote,VALUE): VALUE in single quotes for the shell.
+quote   = '$(subst ','\'',$(1))'
+DATA_Q  := $(call quote,$(DATA))
+DATA_DIR := $(shell d=$(DATA_Q); d="$${d%/}"; d="$${d%/datapackage.json}"; cd -- "$$d" 2>/dev/null && pwd || printf '%s' "$$d")
 ifeq ($(DATA_DIR),$(abspath data))
 OUT    ?= _build
 else
-OUT    ?= _build/data-$(shell printf '%s' "$(DATA_DIR)" | sha256sum | cut -c1-10)
+OUT    ?= _build/data-$(shell printf '%s' $(call quote,$(DATA_DIR)) | sha256sum | cut -c1-10)
 endif
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
@@ -49,10 +55,10 @@ $(STAMP): requirements.txt pyproject.toml
 env: $(STAMP)
 
 validate: $(STAMP)
-	$(BIN)/python -m trata validate $(DATA)
+	$(BIN)/python -m trata validate $(DATA_Q)
 
 book: $(STAMP)
-	$(BIN)/python -m trata build --data $(DATA) --out $(OUT) --jobs $(JOBS)
+	$(BIN)/python -m trata build --data $(DATA_Q) --out $(call quote,$(OUT)) --jobs $(JOBS)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
@@ -120,7 +126,7 @@ release: $(STAMP) browser
 
 pdf: $(STAMP)
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
-	$(BIN)/python -m trata.release pdf --out $(OUT)
+	$(BIN)/python -m trata.release pdf --out $(call quote,$(OUT))
 
 zenodo: $(STAMP)
 	$(BIN)/python -m trata.release zenodo

@@ -10,6 +10,13 @@ operations on files of a copy of ``data/``:
 ``{"file": F, "encoding": NAME}``        re-encode the file (e.g. ``latin-1``)
 ``{"file": F, "bom": true}``             prepend a UTF-8 byte-order mark
 ``{"file": F, "drop_column": NAME}``     remove a column (header and cells) from a CSV file
+``{"file": F, "replace": [OLD, NEW], "times": N}``  replace OLD by NEW repeated N times
+``{"file": F, "append": TEXT, "times": N}``  append TEXT, N times (default once)
+``{"file": F, "gzip": true}``            compress the file with gzip (keeping its name)
+``{"file": F, "write_bytes": HEX}``      overwrite the file with the bytes HEX
+``{"file": F, "symlink": TARGET}``       replace the file by a symbolic link to TARGET (relative to it)
+``{"file": F, "mkdir": true}``           make a folder F
+``{"outside": NAME, "write": TEXT}``     write a file NAME beside the package folder (outside it)
 ``{"json": PATH, "set": VALUE}``         in datapackage.json, set the value at PATH
 ``{"json": PATH, "delete": true}``       in datapackage.json, delete the entry at PATH
 ``{"add_cases": true}``                  add the SYNTHETIC case records of tests/fixtures
@@ -22,6 +29,7 @@ with that name (a resource, a field).
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import shutil
@@ -111,13 +119,29 @@ def apply(pkg: Path, edits: list[dict]) -> None:
                 holder[last] = e["set"]
             _write_descriptor(pkg, d)
             continue
+        if "outside" in e:
+            (pkg.parent / e["outside"]).write_text(e["write"], encoding="utf-8")
+            continue
         target = pkg / e["file"]
-        if e.get("delete"):
+        if e.get("mkdir"):
+            target.mkdir(parents=True)
+        elif "symlink" in e:
+            target.unlink(missing_ok=True)
+            target.symlink_to(e["symlink"])
+        elif e.get("gzip"):
+            target.write_bytes(gzip.compress(target.read_bytes(), mtime=0))
+        elif "write_bytes" in e:
+            target.write_bytes(bytes.fromhex(e["write_bytes"]))
+        elif "append" in e:
+            with target.open("a", encoding="utf-8", newline="") as f:
+                f.write(e["append"] * e.get("times", 1))
+        elif e.get("delete"):
             target.unlink()
         elif "write" in e:
             target.write_text(e["write"], encoding="utf-8")
         elif "replace" in e or "replace_all" in e:
             old, new = e.get("replace") or e["replace_all"]
+            new *= e.get("times", 1)
             text = target.read_text(encoding="utf-8")
             n = text.count(old)
             assert (n == 1) if "replace" in e else (n >= 1), f"{e['file']}: {old!r} occurs {n} times"

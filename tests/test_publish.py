@@ -29,6 +29,7 @@ def test_failed_build_leaves_the_last_good_site(last_good, monkeypatch):
     before = digest(last_good / "html")
 
     def failing_sphinx(root, data, builder, outdir, doctrees, log, jobs="1"):
+        (outdir / "notebooks").mkdir(parents=True)
         (outdir / "notebooks" / "annex.html").write_text("<p>half written</p>", encoding="utf-8")
         (outdir / "new.html").write_text("new", encoding="utf-8")
         doctrees.mkdir(parents=True, exist_ok=True)
@@ -48,6 +49,7 @@ def test_build_with_a_warning_is_not_published(last_good, monkeypatch):
     before = digest(last_good / "html")
 
     def warning_sphinx(root, data, builder, outdir, doctrees, log, jobs="1"):
+        outdir.mkdir(parents=True)
         (outdir / "index.html").write_text("changed", encoding="utf-8")
         log.write_text("WARNING: undefined label\n", encoding="utf-8")
         return 0
@@ -59,7 +61,11 @@ def test_build_with_a_warning_is_not_published(last_good, monkeypatch):
 
 
 def test_successful_build_replaces_the_site(last_good, monkeypatch):
+    seen = []
+
     def good_sphinx(root, data, builder, outdir, doctrees, log, jobs="1"):
+        seen.append(outdir.exists() and any(outdir.iterdir()))
+        (outdir / "notebooks").mkdir(parents=True)
         (outdir / "notebooks" / "annex.html").write_text("<p>76</p>", encoding="utf-8")
         log.write_text("", encoding="utf-8")
         return 0
@@ -68,7 +74,9 @@ def test_successful_build_replaces_the_site(last_good, monkeypatch):
     monkeypatch.setattr(build, "write_conf", lambda root: None)
     assert build.build(packages.DATA / "datapackage.json", last_good) == 0
     assert (last_good / "html" / "notebooks" / "annex.html").read_text() == "<p>76</p>"
-    assert (last_good / "html" / "index.html").read_text() == "last good site"  # unchanged pages carried over
+    assert seen == [False]  # Sphinx writes into an empty folder: nothing is copied from the last site
+    # a file of the last site that this build did not produce is gone (no stale page, image or download)
+    assert not (last_good / "html" / "index.html").exists()
     assert sorted(p.name for p in last_good.iterdir() if p.name.startswith(".")) == [".build.lock"]
 
 

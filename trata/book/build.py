@@ -5,9 +5,13 @@
 1. The data package is validated first. If it is invalid, every problem is printed (file, line,
    column, rule), the command exits with status 2, and nothing runs: no notebook is executed and
    nothing under ``OUT`` is touched.
-2. Sphinx runs with ``-W -n --keep-going`` into a staging folder that starts as a copy of the
-   last good site; notebooks whose data fingerprint changed are re-executed (``trata.book.cache``);
-   an exception in any notebook fails the build (the notebook and the cell are named in the log).
+2. Sphinx runs with ``-W -n --keep-going`` into an empty staging folder, so the site holds
+   exactly what this build produced: nothing survives from an earlier build (a page, an image or
+   a download the data no longer produce is gone). Speed comes from the caches, never from the
+   last site: Sphinx's environment (``OUT/.doctrees-<builder>``) spares re-reading unchanged
+   pages, and the execution cache spares re-running notebooks whose fingerprint is unchanged
+   (``trata.book.cache``). An exception in any notebook fails the build (the notebook and the
+   cell are named in the log).
 3. Only a build with zero warnings replaces ``OUT/<builder>``, by renaming folders. A failed build
    leaves the last good site exactly as it was (exit status 1) and discards the environment
    pickle, so that the next build reports the same warnings again instead of silently skipping
@@ -124,9 +128,7 @@ def build(data: Path, out: Path, builder: str = "html", jobs: str = "1") -> int:
         staging = out / f".staging-{builder}"
         doctrees = out / f".doctrees-{builder}"
         log = out / f"{builder}-warnings.log"
-        shutil.rmtree(staging, ignore_errors=True)
-        if target.is_dir():
-            shutil.copytree(target, staging, symlinks=True, copy_function=shutil.copy2)
+        shutil.rmtree(staging, ignore_errors=True)  # never a copy of the last site: see step 2
         t2 = time.monotonic()
         rc = sphinx(root, data, builder, staging, doctrees, log, jobs)
         t3 = time.monotonic()

@@ -4,7 +4,8 @@ Stale output is made impossible this way. jupyter-cache keys a notebook on its c
 kernelspec only, so a changed CSV would otherwise reuse old outputs. On reading each notebook
 that has code cells, this extension writes a fingerprint into the notebook's kernelspec
 metadata: a hash of the data the notebook reads, of the analysis package's source, of the map
-the rules check states against and of the bibliography the citation keys are checked against. A change to any of those files changes the key: the notebook is
+the rules check states against, of the bibliography the citation keys are checked against, and of
+the environment (the locked requirements and the Python version). A change to any of those changes the key: the notebook is
 re-read and re-executed, and its page rewritten. A notebook without code cells depends on no
 data and is left alone. Going back to earlier data finds the earlier record again, so the cache
 is content-addressed, never wrong.

@@ -6,6 +6,10 @@ Four directives (each notes the files it reads, so that Sphinx re-reads the page
 ``{trata-schemas}``      one compact table of every resource's fields and keys
 ``{trata-case-schema}``  the schema of case records
 ``{trata-errors}``       every rule a package can break: what it means and how to fix it
+
+Everything these pages show from the package is data: names, titles, paths, field descriptions
+and categories are escaped (:func:`trata.present.text.escape_md`, :func:`~trata.present.text.code`);
+a description may use a small subset of Markdown, sanitised (:mod:`trata.present.descriptions`).
 """
 
 from __future__ import annotations
@@ -24,39 +28,43 @@ from ..data.descriptor import read_descriptor
 from ..data.explanations import EXPLANATIONS
 from ..data.reading import count_rows
 from ..data.validate import RULES
+from ..present.descriptions import description_block, source_link
 from ..present.tables import list_table
+from ..present.text import VERBATIM, Markup, code, escape_md
 from .fingerprint import code_files
+from .verbatim import VERBATIM_TITLES
 
 
 def _list_table(header: list[str], rows: list[list], widths: list[int] | None = None, css: str = "trata-schema") -> list[str]:
-    return list_table(rows, header, widths=widths, css_class=css) + [""]
+    return list_table(rows, header, widths=widths, css_class=f"{css} {VERBATIM}") + [""]
 
 
 def _constraints(field: dict) -> str:
+    """The constraints of a field, as MyST: every value from the package escaped or in a code span."""
     c = dict(field.get("constraints") or {})
     c.pop("required", None)
     parts = []
     for key, value in c.items():
-        if key == "enum":
-            parts.append("one of " + ", ".join(f"`{v}`" for v in value))
+        if key == "enum" and isinstance(value, list):
+            parts.append("one of " + ", ".join(code(v) for v in value))
         elif key == "minimum":
-            parts.append(f"≥ {value}")
+            parts.append(f"≥ {escape_md(value)}")
         elif key == "maximum":
-            parts.append(f"≤ {value}")
+            parts.append(f"≤ {escape_md(value)}")
         elif key == "unique" and value:
             parts.append("unique")
         elif key == "pattern":
-            parts.append(f"pattern `{value}`")
+            parts.append(f"pattern {code(value)}")
         else:
-            parts.append(f"{key} {value}")
-    return "; ".join(parts) or " "
+            parts.append(f"{escape_md(key)} {escape_md(value)}")
+    return Markup("; ".join(parts) or " ")
 
 
 def _keys(schema: dict) -> list[str]:
     out = []
     pk = schema.get("primaryKey")
     if pk:
-        out.append("Primary key: " + ", ".join(f"`{k}`" for k in ([pk] if isinstance(pk, str) else pk)) + ".")
+        out.append("Primary key: " + ", ".join(code(k) for k in ([pk] if isinstance(pk, str) else pk)) + ".")
     for fk in schema.get("foreignKeys") or []:
         fields = fk.get("fields")
         ref = fk.get("reference") or {}
@@ -64,8 +72,8 @@ def _keys(schema: dict) -> list[str]:
         fields = [fields] if isinstance(fields, str) else fields
         rf = [rf] if isinstance(rf, str) else rf
         target = ref.get("resource")
-        mine = ", ".join(f"`{f}`" for f in fields)
-        theirs = ", ".join(f"`{target}.{f}`" for f in rf)
+        mine = ", ".join(code(f) for f in fields or [])
+        theirs = ", ".join(code(f"{target}.{f}") for f in rf or [])
         out.append(f"Foreign key: {mine} must be a value of {theirs}.")
     return out
 
@@ -75,7 +83,8 @@ def field_rows(schema: dict) -> list[list[str]]:
     for f in schema.get("fields", []):
         required = "required" if (f.get("constraints") or {}).get("required") else "optional"
         rest = _constraints(f).strip()
-        rows.append([f"`{f['name']}`", f.get("type", "string"), f"{required}; {rest}" if rest else required, f.get("description", " ")])
+        rows.append([code(f["name"]), f.get("type", "string"), Markup(f"{required}; {rest}" if rest else required),
+                     f.get("description", " ")])
     return rows
 
 
@@ -93,6 +102,8 @@ class _DataDirective(SphinxDirective):
     def render(self, lines: list[str]) -> list[nodes.Node]:
         node = nodes.container()
         nested_parse_with_titles(self.state, StringList(lines, source=self.get_source_info()[0]), node)
+        for child in node.children:  # text from the package keeps its characters (trata.book.verbatim)
+            child["support_smartquotes"] = False
         return node.children
 
 
@@ -102,24 +113,25 @@ class DataPackageDirective(_DataDirective):
     def run(self):
         path, d = self.package()
         lines = []
+        titles = self.state.document.setdefault(VERBATIM_TITLES, [])
         for res in d.get("resources", []):
-            lines += [f"## {res.get('title') or res['name']}", ""]
+            titles.append(" ".join(str(res.get("title") or res["name"]).split()))
+            lines += [f"## {escape_md(res.get('title') or res['name'])}", ""]
             rows = None
-            if res.get("path") and "schema" in res:
+            if isinstance(res.get("path"), str) and "schema" in res:
                 target = path.parent / res["path"]
                 self.env.note_dependency(str(target))
                 rows = count_rows(target)
-            facts = [f"Resource `{res['name']}`", f"file `{res.get('path')}`"]
+            facts = [f"Resource {code(res['name'])}", f"file {code(res.get('path'))}"]
             if rows is not None:
                 facts.append(f"{rows} row{'s' if rows != 1 else ''}")
             lines += [" · ".join(facts) + ".", ""]
             if res.get("description"):
-                lines += [res["description"], ""]
+                lines += description_block(res["description"])
             for s in res.get("sources") or []:
-                src = s.get("title", "")
-                if s.get("path", "").startswith("http"):
-                    src += f" <{s['path']}>"
-                lines += [f"Source: {src}", ""]
+                if isinstance(s, dict):
+                    lines += [f"```{{container}} {VERBATIM}", "Source: " + source_link(s.get("title", ""), s.get("path", "")),
+                              "```", ""]
             if "schema" in res:
                 lines += _list_table(["Field", "Type", "Constraints", "Description"], field_rows(res["schema"]),
                                      widths=[20, 10, 30, 40])
@@ -135,9 +147,11 @@ class SchemasDirective(_DataDirective):
         rows = []
         for res in d.get("resources", []):
             schema = res.get("schema") or {}
-            fields = ", ".join(f"`{f['name']}`{'*' if (f.get('constraints') or {}).get('required') else ''} ({f.get('type', 'string')})"
-                               for f in schema.get("fields", []))
-            rows.append([f"`{res['name']}`", f"`{res.get('path')}`", fields or "(not tabular)", " ".join(_keys(schema)) or " "])
+            star = "\\*"
+            fields = ", ".join(f"{code(f['name'])}{star if (f.get('constraints') or {}).get('required') else ''} "
+                               f"({escape_md(f.get('type', 'string'))})" for f in schema.get("fields", []))
+            rows.append([code(res["name"]), code(res.get("path")), Markup(fields or "(not tabular)"),
+                         Markup(" ".join(_keys(schema)) or " ")])
         return self.render(_list_table(["Resource", "File", "Fields (* required)", "Keys"], rows, widths=[20, 20, 36, 24]))
 
 
@@ -157,7 +171,7 @@ def _short_enum(field: dict) -> dict:
     if enum and len(enum) > 10:
         c = dict(field["constraints"])
         c.pop("enum")
-        c["official name of one of the"] = f"{len(enum)} federal entities (see `trata.core.vocabulary.ENTITIES`)"
+        c["official name of one of the"] = Markup(f"{len(enum)} federal entities (see `trata.core.vocabulary.ENTITIES`)")
         return {**field, "constraints": c}
     return field
 
@@ -167,12 +181,12 @@ class ErrorsDirective(_DataDirective):
 
     def run(self):
         self.package()
-        rows = [[f"`{k}`", "files and schema", v] for k, v in EXPLANATIONS.items()]
+        rows = [[code(k), "files and schema", Markup(v)] for k, v in EXPLANATIONS.items()]
         for fn in RULES:
             doc = " ".join((fn.__doc__ or "").split())
-            ids = ", ".join(f"`{r}`" for r in getattr(fn, "rule_ids", ())) or f"`{fn.__name__}`"
-            rows.append([ids, "study rules", doc])
-        rows += [[f"`{k}`", "case records", v] for k, v in cases.EXPLANATIONS.items()]
+            ids = ", ".join(code(r) for r in getattr(fn, "rule_ids", ())) or code(fn.__name__)
+            rows.append([Markup(ids), "study rules", Markup(doc)])
+        rows += [[code(k), "case records", Markup(v)] for k, v in cases.EXPLANATIONS.items()]
         return self.render(_list_table(["Rule", "Layer", "What it means, and how to fix it"], rows, widths=[22, 14, 64]))
 
 

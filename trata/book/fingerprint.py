@@ -1,10 +1,13 @@
 """Fingerprints of what a notebook's outputs depend on: the data it read, the analysis code, the
-map and the bibliography (the keys of the build's execution cache, :mod:`trata.book.cache`)."""
+map, the bibliography and the environment (the locked requirements and the Python version) — the
+keys of the build's execution cache, :mod:`trata.book.cache`. A changed library re-executes."""
 
 from __future__ import annotations
 
 import hashlib
+import platform
 import re
+import sys
 from pathlib import Path
 
 from ..core.paths import BIBFILE, MAP_FILE, PACKAGE_DIR, REPO_ROOT
@@ -14,6 +17,15 @@ from ..data.descriptor import data_files, resource_files
 def code_files() -> list[Path]:
     """The analysis package's source (and data files it ships), which notebooks' outputs depend on."""
     return sorted(p for p in PACKAGE_DIR.rglob("*") if p.suffix in {".py", ".json"} and "__pycache__" not in p.parts)
+
+
+#: The locked requirements: every library the notebooks run with, pinned.
+LOCK_FILE = REPO_ROOT / "requirements.txt"
+
+
+def environment() -> bytes:
+    """The environment notebooks run in: the Python implementation and version, and the lock."""
+    return f"{platform.python_implementation()} {sys.version}".encode()
 
 
 def _hash_files(h, root: Path, paths) -> None:
@@ -33,7 +45,7 @@ def _hash_files(h, root: Path, paths) -> None:
 def fingerprint(package: Path, resources: set[str] | None = None) -> str:
     """SHA-256 over what a notebook's outputs can depend on: the descriptor, the files of the
     resources it reads (all of them when ``resources`` is None), the map the rules use, the
-    bibliography and the analysis package's source. Files count by their name within the package
+    bibliography, the analysis package's source, the locked requirements and the Python version. Files count by their name within the package
     and their content, never by where the package lies."""
     h = hashlib.sha256()
     files = resource_files(package)
@@ -42,7 +54,8 @@ def fingerprint(package: Path, resources: set[str] | None = None) -> str:
     else:
         h.update(b"reads:" + ",".join(sorted(resources)).encode())
         _hash_files(h, package.parent, [package] + [f for name in sorted(resources) for f in files.get(name, [])])
-    _hash_files(h, REPO_ROOT, [MAP_FILE, BIBFILE] + code_files())
+    _hash_files(h, REPO_ROOT, [MAP_FILE, BIBFILE, LOCK_FILE] + code_files())
+    h.update(b"python:" + environment())
     return h.hexdigest()
 
 

@@ -12,14 +12,14 @@ from ..derive.readers import milestones, paradigms
 from ..present.figure import Figure
 from ..present.figures.consent import timeline_alt_text, timeline_chart, year_label
 from ..present.tables import myst_table
-from ..present.text import cite, join_words
+from ..present.text import cited, join_words
 
 
 def paradigm_rows(study: Study) -> list[list[str]]:
     """One row per dimension: label, then each paradigm's position followed by its citations."""
     return [[r.dimension_label,
-             f"{r.neo_abolitionist} {cite(r.neo_abolitionist_sources)}",
-             f"{r.pro_rights} {cite(r.pro_rights_sources)}"] for r in paradigms(study).itertuples()]
+             cited(r.neo_abolitionist, r.neo_abolitionist_sources),
+             cited(r.pro_rights, r.pro_rights_sources)] for r in paradigms(study).itertuples()]
 
 
 def paradigm_table(study: Study):
@@ -28,7 +28,7 @@ def paradigm_table(study: Study):
 
 
 def milestone_rows(study: Study) -> list[list[str]]:
-    return [[year_label(r.year), r.instrument, r.jurisdiction, f"{r.consent_rule} {cite(r.sources)}"]
+    return [[year_label(r.year), r.instrument, r.jurisdiction, cited(r.consent_rule, r.sources)]
             for r in milestones(study).itertuples()]
 
 

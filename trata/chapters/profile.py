@@ -19,7 +19,7 @@ from ..present.excerpts import quote
 from ..present.figure import Figure
 from ..present.figures import profile as fig
 from ..present.tables import myst_table
-from ..present.text import fmt_count, fmt_share, number_word
+from ..present.text import emphasis, fmt_count, fmt_share, number_word
 
 #: The excerpts each section quotes: glue key -> excerpt id.
 QUOTED = {
@@ -53,7 +53,7 @@ TYPOLOGY_TABLES = {
 def typology_table(study: Study, network_type: str):
     """The coding of one network type on every dimension, as a numbered table."""
     df = typology_of(study, network_type)
-    rows = [[r.dimension_label, r.summary if r.described else f"*{r.summary}*"] for r in df.itertuples()]
+    rows = [[r.dimension_label, r.summary if r.described else emphasis(r.summary)] for r in df.itertuples()]
     return myst_table(rows, M.header("profile.typology.header"), label=f"tbl-profile-{network_type.replace('_', '-')}",
                       caption=M.text("profile.typology.caption", type=type_labels(study)[network_type]), widths=[25, 75])
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.paths import DESCRIPTOR
 from ..core.problems import Problem
+from .cells import path_problem
 
 #: Field types of the Table Schema specification.
 FIELD_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
@@ -108,12 +109,20 @@ def _check_resource(res: dict, name: str, needle: str, seen: set[str], resources
         bad(f"two resources are named '{name}'", needle)
     if not paths_of(res):
         bad(f"resource '{name}' has no 'path' to its file", needle)
-    paths = paths_of(res)
-    if any(Path(p).is_absolute() or ".." in Path(p).parts for p in paths):
-        bad(f"resource '{name}': path {res.get('path')!r} must be relative and inside the package folder", needle)
+    why = path_problem(res.get("path"))
+    if why:
+        bad(f"resource '{name}': {why}", needle)
+    dialect = res.get("dialect")
+    if dialect is not None and (not isinstance(dialect, dict) or dialect.get("delimiter", ",") != ","
+                                or dialect.get("header", True) is not True):
+        bad(f"resource '{name}': only comma-separated CSV with a header row is supported (found dialect {dialect!r})", needle)
     if not is_tabular(res):
         return
     schema = res.get("schema")
+    if isinstance(schema, str):
+        bad(f"resource '{name}': 'schema' is a path or a URL ({schema!r}); the book reads only a schema written out in "
+            "datapackage.json", needle)
+        return
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
         bad(f"resource '{name}' has no 'schema' with a non-empty 'fields' list", needle)
         return
@@ -124,20 +133,48 @@ def _check_resource(res: dict, name: str, needle: str, seen: set[str], resources
             continue
         names.append(f["name"])
         ftype = f.get("type", "string")
-        if ftype not in FIELD_TYPES:
+        where = (needle, f'"name": "{f["name"]}"')
+        if not isinstance(ftype, str) or ftype not in FIELD_TYPES:
             bad(f"resource '{name}', field '{f['name']}': unknown type {ftype!r} (one of: {', '.join(sorted(FIELD_TYPES))})",
                 (needle, f'"name": "{f["name"]}"'))
-        enum = (f.get("constraints") or {}).get("enum")
-        if enum is not None and (not isinstance(enum, list) or not enum):
-            bad(f"resource '{name}', field '{f['name']}': 'enum' must be a non-empty list", (needle, f'"name": "{f["name"]}"'))
+        constraints = f.get("constraints")
+        if constraints is not None and not isinstance(constraints, dict):
+            bad(f"resource '{name}', field '{f['name']}': 'constraints' must be an object", where)
+            continue
+        constraints = constraints or {}
+        enum = constraints.get("enum")
+        if enum is not None and (not isinstance(enum, list) or not enum
+                                 or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in enum)):
+            bad(f"resource '{name}', field '{f['name']}': 'enum' must be a non-empty list of values", where)
+        for key in ("minimum", "maximum", "minLength", "maxLength"):
+            v = constraints.get(key)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or abs(v) == float("inf")):
+                bad(f"resource '{name}', field '{f['name']}': constraint '{key}' must be a number (found {v!r})", where)
+        for key in ("required", "unique"):
+            if key in constraints and not isinstance(constraints[key], bool):
+                bad(f"resource '{name}', field '{f['name']}': constraint '{key}' must be true or false", where)
+        if "pattern" in constraints and not _is_pattern(constraints["pattern"]):
+            bad(f"resource '{name}', field '{f['name']}': constraint 'pattern' must be a regular expression", where)
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
         bad(f"resource '{name}': field {', '.join(repr(d) for d in dup)} is declared twice", needle)
-    for key in as_list(schema.get("primaryKey")):
+    pk = schema.get("primaryKey")
+    if pk is not None and not (isinstance(pk, str) or (isinstance(pk, list) and all(isinstance(k, str) for k in pk))):
+        bad(f"resource '{name}': 'primaryKey' must be a field name or a list of field names", needle)
+        pk = None
+    for key in as_list(pk):
         if key not in names:
             bad(f"resource '{name}': primary key field '{key}' is not a field of the schema", needle)
-    for fk in schema.get("foreignKeys") or []:
-        ref = (fk or {}).get("reference") or {}
+    missing = schema.get("missingValues")
+    if missing is not None and not (isinstance(missing, list) and all(isinstance(v, str) for v in missing)):
+        bad(f"resource '{name}': 'missingValues' must be a list of strings", needle)
+    fks = schema.get("foreignKeys")
+    if fks is not None and not (isinstance(fks, list) and all(_is_foreign_key(fk) for fk in fks)):
+        bad(f"resource '{name}': 'foreignKeys' must be a list of objects with 'fields' and a 'reference' "
+            "(a 'resource' and its 'fields')", needle)
+        return
+    for fk in fks or []:
+        ref = fk["reference"]
         if ref.get("resource") and ref["resource"] not in {r.get("name") for r in resources if isinstance(r, dict)}:
             bad(f"resource '{name}': foreign key points to resource '{ref['resource']}', which the package does not hold", needle)
 
@@ -153,9 +190,29 @@ def _check_study(study, bad) -> None:
                 bad(f"study.{key} must be a positive whole number (found {v!r})", f'"{key}"')
         years = study.get("interview_years")
         if years is not None:
-            first, last = (years or {}).get("first"), (years or {}).get("last")
+            first, last = (years.get("first"), years.get("last")) if isinstance(years, dict) else (None, None)
             if not (isinstance(first, int) and isinstance(last, int) and 1900 <= first <= last <= 2100):
                 bad(f"study.interview_years needs whole-number years 'first' <= 'last' (found {years!r})", '"interview_years"')
+
+
+def _is_pattern(p) -> bool:
+    if not isinstance(p, str):
+        return False
+    try:
+        re.compile(p)
+    except (re.error, RecursionError, OverflowError):
+        return False
+    return True
+
+
+def _names(x) -> bool:
+    return isinstance(x, str) or (isinstance(x, list) and bool(x) and all(isinstance(v, str) for v in x))
+
+
+def _is_foreign_key(fk) -> bool:
+    ref = fk.get("reference") if isinstance(fk, dict) else None
+    return (isinstance(fk, dict) and _names(fk.get("fields")) and isinstance(ref, dict) and _names(ref.get("fields"))
+            and isinstance(ref.get("resource", ""), str))
 
 
 def as_list(x) -> list:

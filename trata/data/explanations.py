@@ -6,13 +6,30 @@ EXPLANATIONS = {
                     "Restore the file, or correct the resource's `path`.",
     "descriptor": "datapackage.json is not valid JSON (the line of the first syntax error is given), or it lacks what a "
                   "package needs: a `resources` list; for each resource a unique `name`, a relative `path` and, for a "
-                  "CSV file, a `schema` whose fields have known types; totals under `study` that are whole numbers.",
+                  "CSV file, a `schema` whose fields have known types; totals under `study` that are whole numbers. "
+                  "A `path` is one file inside the package folder: remote paths (URLs), multipart paths (a list of "
+                  "files) and CSV dialects other than comma-separated are not supported.",
     "empty-file": "The file has no content at all. A CSV file needs its header row and at least one data row.",
     "no-rows": "The file has a header but no data rows.",
     "byte-order-mark": "The file starts with an invisible byte-order mark (some spreadsheet programs add one). "
                        "Save it as 'CSV UTF-8' without BOM.",
     "encoding": "The file is not UTF-8; the line and the offending text are shown. It was probably saved as Latin-1 or "
                 "Windows-1252: save it again as UTF-8.",
+    "symlink": "The file (or a folder on its path) is a symbolic link. The package folder is the boundary of what the "
+               "book reads: copy the file itself into the package.",
+    "outside-package": "The path resolves to a file outside the package folder. Copy the file into the package.",
+    "not-a-file": "The path names a folder (or a device), not a file. Give the file's path.",
+    "binary-file": "The file is compressed or binary (gzip, ZIP, a spreadsheet, NUL bytes), not CSV text. Give the "
+                   "uncompressed CSV file, saved as UTF-8.",
+    "dialect": "The file's columns are separated by semicolons, tabs or bars, not commas (some spreadsheet programs do "
+               "this). Save it as comma-separated CSV.",
+    "too-large": "The file is larger than any file of such a study (more bytes or rows than the book reads).",
+    "cell-too-long": "A cell is longer than the book reads (a whole file pasted into one cell, or a missing quote).",
+    "invisible-character": "A value holds a character that cannot be seen (a zero-width space, a direction mark, a "
+                           "control character), shown by its code point. Delete it: it makes a value look identical to "
+                           "another that it does not equal.",
+    "not-finite": "A number is not-a-number (NaN) or infinity. Leave the cell empty if the value is unknown.",
+    "out-of-range": "A number is too large to be a count or a statistic of this study. Check the cell for a typo.",
     "unreadable": "The file could not be read at all (permissions, or a folder where a file should be).",
     "missing-label": "The header lacks a column the schema describes. Add it back (in the schema's order).",
     "incorrect-label": "A column in the header has another name than the schema gives at that position: a renamed or "

@@ -7,26 +7,32 @@ spans several lines is located at the line where its row starts).
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from ..core.problems import Problem
+from . import cells
 from .descriptor import is_tabular, paths_of
 
 
 def file_problems(base: Path, res: dict) -> list[Problem]:
-    """Is each file of a resource there, non-empty, UTF-8 without BOM, with at least one data row?"""
+    """Is each file of a resource a regular file inside the package (no link, no folder), and, if
+    tabular, non-empty UTF-8 text without BOM, comma-separated, of a readable size, with at least
+    one data row?"""
     out = []
     name = res["name"]
     for rpath in paths_of(res):
-        target = base / rpath
-        if not target.is_file():
-            out.append(Problem(rpath, "missing-file", f"resource '{name}' points to a file that does not exist"))
+        found = cells.location_problem(base, rpath, name)
+        if found:
+            out.append(found)
             continue
         if not is_tabular(res):
+            continue
+        target = base / rpath
+        if target.stat().st_size > cells.MAX_BYTES:
+            out.append(Problem(rpath, "too-large", f"the file has {target.stat().st_size:,} bytes; the book reads files of at most "
+                                                   f"{cells.MAX_BYTES:,} bytes"))
             continue
         raw = target.read_bytes()
         if not raw.strip():
@@ -34,6 +40,10 @@ def file_problems(base: Path, res: dict) -> list[Problem]:
             continue
         if raw.startswith(b"\xef\xbb\xbf"):
             out.append(Problem(rpath, "byte-order-mark", "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", line=1))
+            continue
+        binary = cells.binary_problem(rpath, raw)
+        if binary:
+            out.append(binary)
             continue
         try:
             text = raw.decode("utf-8")
@@ -45,7 +55,12 @@ def file_problems(base: Path, res: dict) -> list[Problem]:
                                f"the file is not valid UTF-8 (byte {raw[exc.start:exc.start + 1]!r} in '{guess}'); it looks like Latin-1 or Windows-1252: save it as UTF-8",
                                line=line))
             continue
-        records = [r for r in csv_records(text)[1:] if any(c.strip() for c in r[1])]
+        recs = csv_records(text)
+        shape = cells.shape_problems(rpath, res, text, recs)
+        if shape:
+            out += shape
+            continue
+        records = [r for r in recs[1:] if any(c.strip() for c in r[1])]
         if not records:
             out.append(Problem(rpath, "no-rows", f"resource '{name}' has a header but no data rows", line=2))
     return out
@@ -53,14 +68,7 @@ def file_problems(base: Path, res: dict) -> list[Problem]:
 
 def csv_records(text: str) -> list[tuple[int, list[str]]]:
     """(starting line, cells) of every CSV record, header first, blank records included."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    out, last = [], 0
-    for cells in reader:
-        out.append((last + 1, cells))
-        last = reader.line_num
-    return out
-
-
+    return cells.records(text)
 
 
 def line_starts(path: Path) -> list[int] | None:

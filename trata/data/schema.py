@@ -16,8 +16,13 @@ from frictionless import system
 
 from ..core.paths import DESCRIPTOR
 from ..core.problems import Problem
+from .cells import latin_twin, strange_characters
 from .descriptor import as_list, is_tabular, paths_of
 from .reading import line_starts
+
+#: Frictionless stops at 1,000 errors by default; files are at most ``cells.MAX_ROWS`` rows, so
+#: every error is counted and "... and N more" is the true count.
+LIMIT_ERRORS = 10_000_000
 
 
 def _plain(note: str | None) -> str:
@@ -46,6 +51,9 @@ def _constraint_message(cell, note: str, field: dict) -> str:
             near = [a for a in allowed if str(a).casefold() == text.strip().casefold()]
             if near:
                 hint = f" (did you mean {near[0]!r}?)"
+            elif strange := strange_characters(text, allowed):
+                twin = latin_twin(text.strip())
+                hint = f" ({strange}" + (f"; did you mean {twin!r}?)" if twin in map(str, allowed) else ")")
         return f"value {cell!r} is not a known category{hint}; allowed: {', '.join(map(str, allowed))}"
     if kind == "pattern":
         return f"value {cell!r} does not match the pattern {arg}"
@@ -145,7 +153,7 @@ def schema_problems(path: Path, descriptor: dict, skip: set[str] = frozenset()) 
     with system.use_context(trusted=True), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            report = frictionless.Package({**meta, "resources": trimmed}, basepath=str(base)).validate()
+            report = frictionless.Package({**meta, "resources": trimmed}, basepath=str(base)).validate(limit_errors=LIMIT_ERRORS)
         except Exception as exc:  # a descriptor frictionless cannot read
             return [Problem(DESCRIPTOR, "descriptor", _plain(str(exc)) or type(exc).__name__)]
     for error in report.errors:
@@ -209,7 +217,7 @@ def _collapse(problems: list[Problem], keep: int = 5) -> list[Problem]:
     for key, n in dropped.items():
         if isinstance(key, tuple):
             f, rule, col = key
-            out.append(Problem(f, rule, f"... and {n} more row{'s' if n != 1 else ''} with the same problem", column=col))
+            out.append(Problem(f, rule, f"... and {n:,} more row{'s' if n != 1 else ''} with the same problem", column=col))
         else:
             out.append(Problem(key, "header", f"{n} row-level problem{'s' if n != 1 else ''} caused by the header are not listed; fix the header first", line=1))
     return out

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..core.paths import DEFAULT_PACKAGE, DESCRIPTOR, descriptor_path
 from ..core.problems import DataPackageError, Problem, unique
 from ..core.vocabulary import DERIVED
-from . import cases, coding_rules, descriptor, reading, rulebook, schema, table_rules
+from . import cases, cells, coding_rules, descriptor, reading, rulebook, schema, table_rules
 from .study import Study
 
 #: Every study rule, in the order they run (and the page "Updating the data" lists them).
@@ -63,10 +63,11 @@ def load(path: str | Path | None = None, *, validate: bool = True) -> Study:
             if found:
                 bad.add(res["name"])
                 problems += found
-        found = schema.schema_problems(path, desc, skip=bad)
-        problems += found
+        in_cells = cell_problems(base, desc, bad)
+        found = without_cell_cascades(schema.schema_problems(path, desc, skip=bad), in_cells, desc)
+        problems += in_cells + found
         names = {descriptor.paths_of(r)[0]: r["name"] for r in desc["resources"] if descriptor.paths_of(r)}
-        bad |= {names.get(p.file) for p in found} - {None}
+        bad |= {names.get(p.file) for p in found + in_cells} - {None}
         if any(p.file == DESCRIPTOR for p in found):
             raise DataPackageError(path, problems)
     study = Study(path=path, descriptor=desc)
@@ -93,6 +94,34 @@ def load(path: str | Path | None = None, *, validate: bool = True) -> Study:
     else:
         cases.apply(study, bad=bad)
     return study
+
+
+def cell_problems(base: Path, desc: dict, bad: set[str]) -> list[Problem]:
+    """The cells of every readable tabular resource: finite numbers of this study's size, no invisible characters."""
+    out = []
+    for res in desc["resources"]:
+        if res["name"] in bad or not descriptor.is_tabular(res):
+            continue
+        rpath = descriptor.paths_of(res)[0]
+        out += cells.cell_problems(rpath, res, reading.csv_records((base / rpath).read_text(encoding="utf-8")))
+    return out
+
+
+def without_cell_cascades(found: list[Problem], in_cells: list[Problem], desc: dict) -> list[Problem]:
+    """Schema problems that are not consequences of a cell problem already listed: the same cell
+    (NaN is not 'below the minimum'), or a foreign key into a file whose keys hold an invisible character."""
+    if not in_cells:
+        return found
+    taken = {(p.file, p.line, p.column) for p in in_cells}
+    files = {r["name"]: descriptor.paths_of(r)[0] for r in desc["resources"] if descriptor.paths_of(r)}
+    broken = {p.file for p in in_cells}
+    targets: dict[str, set] = {}
+    for r in desc["resources"]:
+        for fk in ((r.get("schema") or {}).get("foreignKeys") or []) if isinstance(r.get("schema"), dict) else []:
+            ref = (fk or {}).get("reference") or {}
+            targets.setdefault(files.get(r["name"]), set()).add(files.get(ref.get("resource") or r["name"]))
+    return [p for p in found if (p.file, p.line, p.column) not in taken
+            and not (p.rule == "foreign-key" and targets.get(p.file, set()) & broken)]
 
 
 def _reference(reference: Path = DEFAULT_PACKAGE) -> dict:

@@ -1,20 +1,20 @@
 """The quoted excerpts as the reader sees them: a block quotation with its attribution, and the
 excerpt explorer (every excerpt as a plain HTML list, with filters a small script reveals).
 
-Excerpt text is data: it is escaped for MyST or for HTML, never passed through as markup.
+Excerpt text is data: it is escaped for MyST or for HTML, never passed through as markup, and
+shown exactly as it is written (no typographic quotes, no math, no list or heading from wrapping).
 """
 
 from __future__ import annotations
 
 import html
-import textwrap
 
 from IPython.display import Markdown
 
 from ..core import messages
 from ..data.study import Study
 from ..derive.readers import excerpts, network_types
-from .text import escape_md
+from .text import VERBATIM, escape_md
 
 #: The words around the excerpts (attribution, the explorer's labels).
 W = messages.labels("excerpts")
@@ -32,11 +32,19 @@ def quote(study: Study, excerpt_id: str) -> Markdown:
     r = df.loc[excerpt_id]
     note = ""
     if bool(r["year_differs"]):
-        note = " " + W["quote_listed_under"].format(year=r["roster_year"])
-    body = textwrap.fill(escape_md(r["text"]), 96, break_long_words=False, break_on_hyphens=False)
-    lines = [f"> {line}" for line in body.splitlines()]
-    lines += [">", "> " + W["quote_attribution"].format(pseudonym=r["pseudonym"], year=r["year_as_cited"], note=note)]
-    return Markdown("\n".join(lines))
+        note = W["quote_listed_under"].format(year=r["roster_year"])
+    return Markdown(quotation(r["text"], r["pseudonym"], r["year_as_cited"], note))
+
+
+def quotation(text: str, pseudonym: str, year, note: str = "") -> str:
+    """A block quotation of ``text`` with its attribution, as MyST that shows exactly its characters.
+
+    One line, every special character escaped: nothing in the text can become markup, math, a
+    list or a heading; the container's class keeps Sphinx's smart quotes off (``trata.book.verbatim``).
+    """
+    note = f" {escape_md(note)}" if note else ""
+    attribution = W["quote_attribution"].format(pseudonym=escape_md(pseudonym), year=escape_md(year), note=note)
+    return "\n".join([f"````{{container}} {VERBATIM}", f"> {escape_md(text)}", ">", f"> {attribution}", "````"])
 
 
 def excerpt_explorer(study: Study, html_id: str = "profile-excerpt-explorer") -> str:
@@ -50,7 +58,7 @@ def excerpt_explorer(study: Study, html_id: str = "profile-excerpt-explorer") ->
     e = html.escape
     themes_words = messages.labels("themes")
     used_themes = [t for t in themes_words if any(t in lst for lst in df["theme_list"])]
-    out = [f'<div class="trata-excerpts" id="{e(html_id)}">',
+    out = [f'<div class="trata-excerpts {VERBATIM} tex2jax_ignore mathjax_ignore" id="{e(html_id)}">',
            '<form class="trata-excerpts-filters" hidden>',
            f'<div class="trata-excerpts-filter"><label for="{e(html_id)}-type">{e(W["type"])}</label>'
            f'<select id="{e(html_id)}-type" data-filter="network"><option value="">{e(W["all_types"])}</option>']

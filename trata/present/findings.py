@@ -10,6 +10,7 @@ from IPython.display import Markdown
 from ..analyse.audit import CONSISTENT, INCONSISTENT, VERDICTS, Record, counts, run
 from ..core import messages
 from ..data.study import Study
+from .text import Markup, emphasis, escape_md
 
 #: The words of the findings as the reader sees them.
 W = messages.labels("findings")
@@ -33,11 +34,13 @@ def table_rows(records: Sequence[Record]) -> list[list[str]]:
         if r.verdict == CONSISTENT:
             uses = W["as_printed"]
         elif r.book_value:
-            uses = W["uses"].format(value=r.book_value, why=r.why)
+            uses = Markup(W["uses"].format(value=escape_md(r.book_value), why=escape_md(r.why)))
         else:
             uses = r.why or W["nothing_to_choose"]
-        rows.append([W["check"].format(name=name, rule=r.rule) if first else W["same_rule"].format(name=name), r.compared,
-                     f"**{r.verdict}**" if r.verdict == INCONSISTENT else r.verdict, r.detail, uses])
+        check = (W["check"].format(name=escape_md(name), rule=escape_md(r.rule)) if first
+                 else W["same_rule"].format(name=escape_md(name)))
+        rows.append([Markup(check), r.compared,
+                     Markup(f"**{escape_md(r.verdict)}**") if r.verdict == INCONSISTENT else r.verdict, r.detail, uses])
     return rows
 
 
@@ -48,12 +51,12 @@ def note_markdown(prefix: str, study: Study | None = None, title: str | None = N
     recs = [r for r in run(study) if r.verdict != CONSISTENT and r.compared.startswith(prefix)]
     if not recs:
         return ""
-    lines = [f"```{{admonition}} {title}", ":class: note"]
+    lines = [f"```{{admonition}} {escape_md(title)}", ":class: note"]
     for r in recs:
         what = r.compared[len(prefix):].strip()
         detail = r.detail.rstrip(".")
-        uses = " " + (W["note_uses"].format(value=r.book_value, why=r.why) if r.book_value else r.why)
-        lines.append(f"- *{what[0].upper()}{what[1:]}*: {detail}.{uses}")
+        uses = escape_md(W["note_uses"].format(value=r.book_value, why=r.why) if r.book_value else r.why)
+        lines.append(f"- {emphasis(what[0].upper() + what[1:])}: {escape_md(detail)}\\." + (f" {uses}" if uses else ""))
     lines += ["", W["note_more"], "```"]
     return "\n".join(lines)
 

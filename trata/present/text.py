@@ -7,6 +7,8 @@ Shares are written in percent with the article's precision (one decimal place); 
 from __future__ import annotations
 
 import math
+import re
+import string
 
 import pandas as pd
 
@@ -81,14 +83,63 @@ def women(n: int) -> str:
 
 
 def cite(keys: list[str] | str, kind: str = "p") -> str:
-    """A MyST citation role for one or more keys: ``{cite:p}`a,b```."""
+    """A MyST citation role for one or more keys: ``{cite:p}`a,b```. A key that is not a plain
+    BibTeX key (letters, digits, '_', ':', '.', '-') is shown as text, never inside the role."""
     if isinstance(keys, str):
         keys = split_keys(keys)
-    return f"{{cite:{kind}}}`{','.join(keys)}`"
+    if not keys or not all(re.fullmatch(r"[\w:.-]+", k) for k in keys):
+        return escape_md(", ".join(keys))
+    return Markup(f"{{cite:{kind}}}`{','.join(keys)}`")
 
 
-def escape_md(text: str) -> str:
-    """Text with MyST's inline markup characters escaped, so that it stays text."""
-    for ch in "\\`*_[]<>{}|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+def cited(text, keys: list[str] | str, kind: str = "p") -> str:
+    """Text from the data followed by its citation: the text escaped, the citation a role."""
+    return Markup(f"{escape_md(text)} {cite(keys, kind)}")
+
+
+#: The characters MyST (CommonMark and its extensions) can read as markup; CommonMark lets a
+#: backslash escape each of them, and an escaped character is always plain text.
+_PUNCTUATION = frozenset(string.punctuation)
+#: White space that ends a line or a block in Markdown (a no-break space is text, and kept).
+_BREAKS = re.compile(r"[ \t\r\n\f\v]+")
+
+
+#: The class of what must be shown character for character (a quotation, the pages about the data): Sphinx's
+#: smart quotes are off inside it (``trata.book.verbatim``), and MathJax does not read it.
+VERBATIM = "trata-verbatim"
+
+
+class Markup(str):
+    """MyST written by this package (a table cell with emphasis, a citation role): passed through
+    as markup. Every other string is data and is escaped by :func:`escape_md`."""
+
+
+def escape_md(text) -> str:
+    """Any value as MyST that renders exactly its characters and nothing else.
+
+    This is the one escaping path of text from a data package. Every ASCII punctuation character
+    is backslash-escaped, so no HTML, role, directive, link, math (``$``), substitution, entity or
+    emphasis can take effect; line breaks become spaces, so no list, heading, quotation or table
+    row can start inside the text. A :class:`Markup` string is returned as it is.
+    """
+    if isinstance(text, Markup):
+        return str(text)
+    text = _BREAKS.sub(" ", "" if text is None else str(text)).strip()
+    return "".join("\\" + ch if ch in _PUNCTUATION else ch for ch in text)
+
+
+def code(text) -> Markup:
+    """A value as a MyST code span (shown in monospace, exactly its characters): the fence is
+    longer than any run of backticks in the value, so the value cannot close it."""
+    text = _BREAKS.sub(" ", str(text)).strip()
+    if not text:
+        return Markup(" ")
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def emphasis(text) -> Markup:
+    """A value in italics, its characters escaped."""
+    body = escape_md(text)
+    return Markup(f"*{body}*") if body else Markup(" ")
