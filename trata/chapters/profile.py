@@ -15,7 +15,6 @@ from ..data.study import Study
 from ..derive import tables
 from ..derive.readers import excerpts, network_types, position_counts, positions, type_labels, typology, typology_of
 from ..present.excerpts import excerpt_explorer, quote
-from ..present.figure import Figure
 from ..present.figures import annex as annex_fig
 from ..present.figures import profile as fig
 from ..present.tables import HTMLBlock, myst_table
@@ -91,7 +90,7 @@ def _typology_glues(study: Study) -> dict[str, object]:
         "profile_cells": len(typ),
         "profile_not_described": len(gaps),
         "profile_gaps_small": int(gaps["network_type"].isin(["freelance", "pseudonovio"]).sum()),
-        "profile_fig_typology": Figure("profile_fig_typology", fig.typology_chart(study), fig.typology_alt(study)),
+        "profile_fig_typology": fig.typology_figure(study),
     }
     out |= {key: typology_table(study, t) for key, t in TYPOLOGY_TABLES.items()}
     out |= {key: quote(study, eid) for key, eid in QUOTED.items()}
@@ -131,7 +130,7 @@ def _position_glues(study: Study) -> dict[str, object]:
         "profile_pos_victimizer_types": join_words(acting_types),
         "profile_pos_from_conclusion": int(((pos["line"] == "victimizer") & (pos["origin_basis"] == "conclusion")).sum()),
         "profile_tbl_positions": positions_table(study),
-        "profile_fig_positions": Figure("profile_fig_positions", fig.positions_chart(study), fig.positions_alt(study)),
+        "profile_fig_positions": fig.positions_figure(study),
     }
 
 
@@ -157,7 +156,7 @@ def _leadership_glues(study: Study) -> dict[str, object]:
         "profile_largest_high": pct(per_type.loc[largest, "high"]),
         "profile_smallest_high": pct(per_type.loc[smallest, "high"]),
         "profile_tbl_leaders": leaders_table(study),
-        "profile_fig_leaders": Figure("profile_fig_leaders", annex_fig.leaders_chart(study), annex_fig.leaders_alt(study)),
+        "profile_fig_leaders": annex_fig.leaders_figure(study, "profile_fig_leaders"),
         "profile_test_p": f"{test.pvalue:.3f}",
         "profile_test_stat": f"{test.statistic:.4f}",
         "profile_test_tables": test.tables,

@@ -110,6 +110,12 @@ def config(mode: str = "light") -> dict:
                                      "stroke": c["stroke"], "strokeWidth": 2},
                   "tile-undescribed": {"color": c["nodata"], "fill": c["nodata"], "stroke": c["stroke"],
                                        "strokeWidth": 2},
+                  # the map's markers: an outline in the text colour, legible on every shade of the map
+                  # (over a halo in the page's colour, so that one of the two reads on every shade)
+                  "map-marker": {"color": c["text"], "stroke": c["text"], "strokeWidth": 1.5, "filled": False,
+                                 "opacity": 1},
+                  "map-marker-halo": {"color": c["stroke"], "stroke": c["stroke"], "strokeWidth": 4, "filled": False,
+                                      "opacity": 1},
                   "guide-title": {"fill": c["text"]}, "group-title": {"fill": c["text"]}},
     }
 
