@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from trata.core import messages
-from trata.present import figkit, figure
+from trata.present import figkit, figure, theme
 from trata.present.theme import contrast
 
 CHROMIUM = "/usr/bin/chromium"
@@ -88,7 +88,9 @@ MEASURE = """() => Array.from(document.querySelectorAll('.trata-figure-block')).
   });
   out.minText = min;
   svg.querySelectorAll('.role-legend-symbol path').forEach(p => out.symbols.push(paint(p, 'fill') || paint(p, 'stroke')));
-  svg.querySelectorAll('.mark-symbol.role-mark path, .mark-rule.role-mark line').forEach(p => {
+  // tiles that carry text (the typology) are backgrounds of their text, which is measured instead
+  const marks = '.mark-symbol.role-mark path, .mark-rule.role-mark line' + (block.dataset.figure.endsWith('typology') ? '' : ', .mark-rect.role-mark path');
+  svg.querySelectorAll(marks).forEach(p => {
     if (parseFloat(getComputedStyle(p).opacity) === 0) return;
     out.marks.push(paint(p, 'fill') || paint(p, 'stroke'));
   });
@@ -113,15 +115,15 @@ def measured(site, server, browser) -> dict[tuple[int, str], list[dict]]:
     """Every figure of every page, at each width and in each theme."""
     out = {}
     for width in WIDTHS:
-        for theme in THEMES:
+        for mode in THEMES:
             figs = []
             for path in figure_pages(site):
-                ctx, page = visit(browser, server, path, width, theme)
+                ctx, page = visit(browser, server, path, width, mode)
                 background = page.evaluate("getComputedStyle(document.body).backgroundColor")
                 for f in page.evaluate(MEASURE):
                     figs.append({**f, "page": path, "background": background})
                 ctx.close()
-            out[(width, theme)] = figs
+            out[(width, mode)] = figs
     return out
 
 
@@ -163,11 +165,12 @@ def test_dark_theme_draws_text_marks_and_legend_symbols_that_stand_out(measured)
     for f in measured[(820, "dark")] + measured[(390, "dark")]:
         page = rgb(f["background"])
         for kind, colours, need in (("text", f["text"], 4.5), ("mark", f["marks"], 3), ("legend symbol", f["symbols"], 3)):
-            for c in {c for c in colours if c}:
+            # the map markers' halo is drawn in the page's own colour by design (the ring over it stands out)
+            for c in {c for c in colours if c and rgb(c) != theme.MODES["dark"]["stroke"]}:
                 if contrast(rgb(c), page) < need:
                     low.append(f"{f['key']}: {kind} {rgb(c)} on {page}: {contrast(rgb(c), page):.2f}")
         assert f["text"] and (f["marks"] or f["key"].endswith("typology")), f["key"]
-    assert low == []
+    assert low == [], "\n".join(low)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,11 +239,10 @@ def test_toolkit_works_from_the_keyboard(site, server, browser):
         links.first.focus()
         order = []
         for _ in range(4):
-            order.append(page.evaluate("document.activeElement.textContent.trim()"))
+            order.append(page.evaluate("[document.activeElement.tagName, document.activeElement.textContent.trim()]"))
             page.keyboard.press("Tab")
-        assert order == [messages.text("figkit.svg"), messages.text("figkit.png"), messages.text("figkit.csv"),
-                         messages.text("figkit.table")]
-        assert page.evaluate("document.activeElement.closest('details') !== null")
+        assert order == [["A", messages.text("figkit.svg")], ["A", messages.text("figkit.png")],
+                         ["A", messages.text("figkit.csv")], ["SUMMARY", messages.text("figkit.table")]]
         summary.focus()
         page.keyboard.press("Enter")
         table = page.locator(".trata-figure-block").first.locator("table")

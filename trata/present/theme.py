@@ -89,7 +89,10 @@ def config(mode: str = "light") -> dict:
         "axis": axis,
         "legend": {"labelColor": c["text"], "titleColor": c["text"], "labelFont": FONT, "titleFont": FONT,
                    "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "titleFontWeight": "normal",
-                   "orient": "bottom", "direction": "horizontal", "gradientLength": 220},
+                   "orient": "bottom", "direction": "horizontal", "gradientLength": 220,
+                   # symbols of a legend no colour scale fills (a legend of shapes) in the text's colour,
+                   # not Vega's default black, which vanishes on the dark page
+                   "symbolFillColor": c["text"], "symbolStrokeColor": c["text"]},
         "header": {"labelColor": c["text"], "titleColor": c["text"], "labelFont": FONT, "titleFont": FONT,
                    "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "labelFontWeight": "bold"},
         "title": {"color": c["text"], "subtitleColor": c["muted"], "font": FONT, "fontSize": TITLE_SIZE,

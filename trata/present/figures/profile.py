@@ -18,12 +18,12 @@ from .layout import label_expr, title, wrap
 
 def typology_data(study: Study) -> pd.DataFrame:
     """One row per cell of the matrix: network type, dimension, the coding (text, and in lines of
-    15 characters), whether the article describes it, and the summary."""
+    13 characters), whether the article describes it, and the summary."""
     df = typology(study)
     return pd.DataFrame({
         "Network type": df["type_label"],
         "Dimension": df["dimension_label"],
-        "Coding": df["label"].map(lambda s: wrap(s, 15)),
+        "Coding": df["label"].map(lambda s: wrap(s, 13)),
         "Coding (text)": df["label"],
         "In the article": df["described"].map({True: "Described", False: "Not described"}),
         "Summary": df["summary"],
@@ -50,7 +50,7 @@ def typology_chart(study: Study, narrow: bool = False) -> alt.Chart:
     text = alt.Chart(_centred(lines, step)).mark_text(fontSize=10, baseline="middle").encode(
         x=alt.X("Network type:N", sort=types), y=alt.Y("Dimension:N", sort=dimensions),
         yOffset=alt.YOffset("offset:Q", scale=None), text="Line:N")
-    return (_tiles(base) + text).properties(width=alt.Step(82), height=alt.Step(step))
+    return (_tiles(base) + text).properties(width=alt.Step(76), height=alt.Step(step))
 
 
 def _tiles(base: alt.Chart) -> alt.LayerChart:
