@@ -4,10 +4,13 @@ chapter are in :mod:`trata.present.figures`).
 Every figure of the book is an Altair chart built with the theme registered here and placed with
 a :class:`Figure`, glued by a chapter under its key: an object carrying three renderings of the same chart:
 
-* ``text/html`` for the web: a container with the Vega-Lite specification as JSON (drawn live by
-  ``book/_static/trata-figures.js`` with the Vega libraries the site serves itself), a static SVG
-  rendered at build time with vl-convert (shown while JavaScript is off and used for printing),
-  and the text alternative as the container's accessible name;
+* ``text/html`` for the web: a container with the Vega-Lite specification of each layout as JSON
+  (drawn live by ``book/_static/trata-figures.js`` with the Vega libraries the site serves itself,
+  in the narrow layout when the container is narrower than :data:`NARROW_BELOW`), the static SVG of
+  each layout rendered at build time with vl-convert (shown while JavaScript is off, chosen by a
+  container query, and used for printing), the text alternative as the container's accessible
+  name, and below the chart the toolkit (:mod:`trata.present.figkit`): links to the figure's SVG,
+  PNG and CSV and a table of the data it plots;
 * ``image/svg+xml``: the same static SVG, for builders that cannot run JavaScript (EPUB);
 * ``text/plain``: the text alternative.
 

@@ -218,7 +218,7 @@ def states_chart(study: Study, narrow: bool = False) -> alt.HConcatChart | alt.V
     bars = alt.Chart(df).mark_bar().encode(
         y=alt.Y("state_as_printed:N", sort=order, title=None),
         x=alt.X("n:Q", title=title(legend_title, wrap), axis=alt.Axis(tickMinStep=1, format="d")),
-        tooltip=tooltip).properties(width=200 if narrow else 170)
+        tooltip=tooltip).properties(width=190 if narrow else 170)
     # The table reaches the map through the lookup; Altair stores it once for both panels.
     if narrow:
         return alt.vconcat(geo, bars, spacing=24, center=True).resolve_legend(color="independent")
@@ -308,7 +308,7 @@ def leaders_chart(study: Study, narrow: bool = False) -> alt.VConcatChart:
     wrap = NARROW_TITLE if narrow else None
     axis = alt.Axis(labelExpr=label_expr(order, 20)) if narrow else alt.Axis()
     y = alt.Y("label:N", sort=order, title=None, axis=axis)
-    width = 170 if narrow else 290
+    width = 170 if narrow else 250
     counts = alt.Chart().transform_filter("datum.network_type !== 'total'").transform_fold(
         ["Men", "Women"], as_=["sex", "leaders"],
     ).mark_bar().encode(

@@ -137,7 +137,7 @@ def positions_chart(study: Study, narrow: bool = False) -> alt.FacetChart | alt.
     )
     if narrow:
         panels = [chart.transform_filter(alt.datum["Network type"] == t).properties(
-            width=alt.Step(58), height=alt.Step(13 * pos_lines + 10), title=alt.Title(wrap(t, 34), fontSize=13))
+            width=alt.Step(55), height=alt.Step(13 * pos_lines + 10), title=alt.Title(wrap(t, 34), fontSize=13))
             for t in types]
         return alt.vconcat(*panels, spacing=18).resolve_scale(y="independent")
     return chart.properties(width=alt.Step(92), height=alt.Step(24)).facet(
