@@ -298,7 +298,7 @@ def test_html_container(figures, key):
     assert page.startswith(f'<div class="trata-figure" id="{fig.html_id}" role="img" aria-label="')
     label = html.unescape(re.search(r'aria-label="([^"]*)"', page).group(1))
     assert label == fig.alt_text
-    raw = re.search(r'<script type="application/json" class="trata-figure-spec">(.*?)</script>', page, re.S).group(1)
+    raw = re.search(r'<script type="application/json" class="trata-figure-spec" data-layout="wide">(.*?)</script>', page, re.S).group(1)
     assert json.loads(raw) == fig.spec
     assert page.count("</script>") == 1
     # the static drawing's ids are unique to the figure and the live slot is empty until drawn

@@ -56,7 +56,7 @@
   }
 
   function specOf(fig, dark) {
-    var spec = JSON.parse(fig.querySelector("script.trata-figure-spec").textContent);
+    var spec = JSON.parse(layoutOf(fig).textContent);
     var meta = spec.usermeta && spec.usermeta.trata;
     if (dark && meta && meta.dark) spec.config = merge(spec.config || {}, meta.dark);
     return withLegendSymbols(spec);
@@ -74,6 +74,17 @@
     if (!legend.symbolStrokeColor) symbols.symbolStrokeColor = ink;
     spec.config = merge(config, { legend: symbols });
     return spec;
+  }
+
+  /* The layout for the figure's width: the narrow one (data-max-width) when the figure is no wider. */
+  function layoutOf(fig) {
+    var width = fig.clientWidth;
+    var chosen = null;
+    fig.querySelectorAll("script.trata-figure-spec").forEach(function (s) {
+      var max = Number(s.dataset.maxWidth || Infinity);
+      if (width <= max && (!chosen || max < Number(chosen.dataset.maxWidth || Infinity))) chosen = s;
+    });
+    return chosen || fig.querySelector("script.trata-figure-spec");
   }
 
   /* A Vega loader that reads data from this site only. */
@@ -98,6 +109,8 @@
     var slot = fig.querySelector(".trata-figure-live");
     var previous = views.get(fig);
     var el = document.createElement("div");
+    var layout = layoutOf(fig).dataset.layout || "wide";
+    slot.appendChild(el); // in the page while drawn, so that a chart as wide as its container is sized
     return vegaEmbed(el, specOf(fig, dark), {
       mode: "vega-lite",
       renderer: "svg",
@@ -110,6 +123,7 @@
       views.set(fig, result);
       fig.classList.add("trata-figure--live");
       fig.dataset.theme = dark ? "dark" : "light";
+      fig.dataset.layout = layout;
     });
   }
 
@@ -130,6 +144,12 @@
       var stale = Array.prototype.some.call(figures, function (f) { return f.dataset.theme !== theme; });
       if (stale) drawAll();
     }).observe(html, { attributes: true, attributeFilter: ["data-theme"] });
+    // a figure whose width calls for another layout is drawn again in it
+    new ResizeObserver(function () {
+      figures.forEach(function (f) {
+        if (f.dataset.layout && (layoutOf(f).dataset.layout || "wide") !== f.dataset.layout) draw(f);
+      });
+    }).observe(document.body);
   }).catch(function (err) {
     console.error("the figures' libraries could not be loaded; static drawings are shown:", err);
   });

@@ -13,7 +13,6 @@ from ..core import messages as M
 from ..data.study import Study
 from ..derive import tables
 from ..present import findings
-from ..present.figure import Figure
 from ..present.figures import annex as fig
 from ..present.tables import myst_table
 from ..present.text import fmt_count, fmt_number, fmt_share
@@ -107,12 +106,11 @@ def glues(study: Study) -> dict[str, object]:
         "annex_rec_printed": int((rep["status"] != "not printed").sum()),
         "tbl_reconciliation": reconciliation_table(rep),
         "annex_mismatch_list": mismatch_list(rep),
-        "annex_fig_countries": Figure("annex_fig_countries", fig.countries_chart(study), fig.countries_alt(study)),
-        "annex_fig_characteristics": Figure("annex_fig_characteristics", fig.characteristics_chart(study),
-                                            fig.characteristics_alt(study)),
-        "annex_fig_states": Figure("annex_fig_states", fig.states_chart(study), fig.states_alt(study)),
-        "annex_fig_escape": Figure("annex_fig_escape", fig.escape_chart(study), fig.escape_alt(study)),
-        "annex_fig_leaders": Figure("annex_fig_leaders", fig.leaders_chart(study), fig.leaders_alt(study)),
+        "annex_fig_countries": fig.countries_figure(study),
+        "annex_fig_characteristics": fig.characteristics_figure(study),
+        "annex_fig_states": fig.states_figure(study),
+        "annex_fig_escape": fig.escape_figure(study),
+        "annex_fig_leaders": fig.leaders_figure(study),
     }
 
 

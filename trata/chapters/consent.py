@@ -9,8 +9,7 @@ from __future__ import annotations
 from ..core import messages as M
 from ..data.study import Study
 from ..derive.readers import milestones, paradigms
-from ..present.figure import Figure
-from ..present.figures.consent import timeline_alt_text, timeline_chart, year_label
+from ..present.figures.consent import timeline_figure, year_label
 from ..present.tables import myst_table
 from ..present.text import cited, join_words
 
@@ -46,7 +45,7 @@ def glues(study: Study) -> dict[str, object]:
         "consent_dimensions_k": len(paradigms(study)),
         "consent_milestones_k": len(ms),
         "consent_undated": join_words(ms.loc[ms["year"].isna(), "instrument"]),
-        "consent_timeline": Figure("consent_timeline", timeline_chart(study), timeline_alt_text(study)),
+        "consent_timeline": timeline_figure(study),
     }
 
 

@@ -16,7 +16,6 @@ from ..data.study import Study
 from ..derive import tables
 from ..derive.readers import network_types, position_counts, positions, type_labels, typology, typology_of
 from ..present.excerpts import quote
-from ..present.figure import Figure
 from ..present.figures import profile as fig
 from ..present.tables import myst_table
 from ..present.text import emphasis, fmt_count, fmt_share, number_word
@@ -81,7 +80,7 @@ def _typology_glues(study: Study) -> dict[str, object]:
         "profile_dims_word": number_word(len(M.labels("dimensions"))),
         "profile_cells": len(typ),
         "profile_not_described": len(gaps),
-        "profile_fig_typology": Figure("profile_fig_typology", fig.typology_chart(study), fig.typology_alt(study)),
+        "profile_fig_typology": fig.typology_figure(study),
     }
     out |= {key: typology_table(study, t) for key, t in TYPOLOGY_TABLES.items()}
     out |= {key: quote(study, eid) for key, eid in QUOTED.items()}
@@ -115,7 +114,7 @@ def _position_glues(study: Study) -> dict[str, object]:
         "profile_pos_acting": pc["acting"],
         "profile_pos_from_conclusion": int(((pos["line"] == "victimizer") & (pos["origin_basis"] == "conclusion")).sum()),
         "profile_tbl_positions": positions_table(study),
-        "profile_fig_positions": Figure("profile_fig_positions", fig.positions_chart(study), fig.positions_alt(study)),
+        "profile_fig_positions": fig.positions_figure(study),
     }
 
 

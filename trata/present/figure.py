@@ -4,10 +4,13 @@ chapter are in :mod:`trata.present.figures`).
 Every figure of the book is an Altair chart built with the theme registered here and placed with
 a :class:`Figure`, glued by a chapter under its key: an object carrying three renderings of the same chart:
 
-* ``text/html`` for the web: a container with the Vega-Lite specification as JSON (drawn live by
-  ``book/_static/trata-figures.js`` with the Vega libraries the site serves itself), a static SVG
-  rendered at build time with vl-convert (shown while JavaScript is off and used for printing),
-  and the text alternative as the container's accessible name;
+* ``text/html`` for the web: a container with the Vega-Lite specification of each layout as JSON
+  (drawn live by ``book/_static/trata-figures.js`` with the Vega libraries the site serves itself,
+  in the narrow layout when the container is narrower than :data:`NARROW_BELOW`), the static SVG of
+  each layout rendered at build time with vl-convert (shown while JavaScript is off, chosen by a
+  container query, and used for printing), the text alternative as the container's accessible
+  name, and below the chart the toolkit (:mod:`trata.present.figkit`): links to the figure's SVG,
+  PNG and CSV and a table of the data it plots;
 * ``image/svg+xml``: the same static SVG, for builders that cannot run JavaScript (EPUB);
 * ``text/plain``: the text alternative.
 
@@ -33,6 +36,7 @@ import altair as alt
 import vl_convert as vlc
 
 from ..core import mapfile
+from . import figkit
 from .theme import FONT, STATIC_FONT, config
 
 # ---------------------------------------------------------------------------------------------
@@ -87,8 +91,9 @@ def _static_spec(spec: dict) -> dict:
 
 
 def static_svg(spec: dict) -> str:
-    """The chart drawn at build time (light theme, white background), as an SVG document."""
-    svg = vlc.vegalite_to_svg(_static_spec(spec), vl_version=VL_VERSION)
+    """The chart drawn at build time (light theme, white background), as an SVG document; ``spec``
+    as :func:`drawn_spec` gives it."""
+    svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)
     svg = re.sub(r' d="([^"]*)"', lambda m: f' d="{_thin_path(m.group(1))}"', svg)
     # The drawing is an image with the figure's text alternative: per-mark roles and labels, and
     # pointer events, serve only the live chart, so they are dropped (a third of the bytes).
@@ -125,35 +130,106 @@ def _thin_path(d: str, tol: float = 1.0) -> str:
     return "".join(rings) or d
 
 
-class Figure:
-    """A chart ready for the page: its specification, static SVG and text alternative."""
+# ---------------------------------------------------------------------------------------------
+# layouts chosen by width
 
-    def __init__(self, key: str, chart: alt.TopLevelMixin, alt_text: str):
+#: Below this width of its container (CSS px) a figure takes its narrow layout, when it has one;
+#: the page script and the static drawing's container query use the same threshold.
+NARROW_BELOW = 600
+
+#: The width a chart sized to its container (``width: "container"``) is drawn at, at build time.
+STATIC_WIDTH = {"wide": 640, "narrow": 340}
+
+
+def _fixed_width(spec, width: int):
+    """A copy of ``spec`` with every ``width: "container"`` replaced by ``width`` pixels."""
+    if isinstance(spec, dict):
+        return {k: (width if k == "width" and v == "container" else _fixed_width(v, width)) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [_fixed_width(v, width) for v in spec]
+    return spec
+
+
+def drawn_spec(spec: dict, layout: str = "wide") -> dict:
+    """The specification as drawn at build time: local data inlined, Arial-metric fonts, and a chart
+    sized to its container drawn :data:`STATIC_WIDTH` pixels wide in all (axes and legends included)."""
+    if spec.get("width") == "container":
+        spec = {**_fixed_width(spec, STATIC_WIDTH[layout]), "autosize": {"type": "fit-x", "contains": "padding"}}
+    return _static_spec(spec)
+
+
+def static_png(spec: dict, layout: str = "wide", scale: float = 2) -> bytes:
+    """The chart drawn at build time as a PNG (light theme, white background), ``scale`` times its size."""
+    return vlc.vegalite_to_png(drawn_spec(spec, layout), vl_version=VL_VERSION, scale=scale)
+
+
+def spec_json(spec: dict) -> str:
+    """A specification as JSON that is safe inside a ``<script>`` element."""
+    data = json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return data.replace("</", "<\\/").replace("<!--", "<\\u0021--")
+
+
+def spec_from_json(text: str) -> dict:
+    return json.loads(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# the figure
+
+
+class Figure:
+    """A chart ready for the page: its specification (one per layout), static SVG, text alternative
+    and, when ``plotted`` is given, the toolkit (downloads and a table of the data it plots).
+
+    ``narrow`` is the same chart laid out for a container narrower than :data:`NARROW_BELOW`.
+    """
+
+    def __init__(self, key: str, chart: alt.TopLevelMixin, alt_text: str, *, narrow: alt.TopLevelMixin | None = None,
+                 plotted: figkit.Plotted | None = None):
         if not alt_text or not alt_text.strip():
             raise ValueError(f"figure {key!r} needs a text alternative")
         self.key = key
         self.alt_text = " ".join(alt_text.split())
         self.spec = spec_of(chart, self.alt_text)
-        self.svg = static_svg(self.spec)
+        self.narrow_spec = spec_of(narrow, self.alt_text) if narrow is not None else None
+        self.svg = static_svg(drawn_spec(self.spec, "wide"))
+        self.narrow_svg = static_svg(drawn_spec(self.narrow_spec, "narrow")) if self.narrow_spec else None
+        self.plotted = plotted
+        if plotted is not None:
+            plotted.check_against(self.spec)
 
     @property
     def html_id(self) -> str:
         return "trata-fig-" + re.sub(r"[^A-Za-z0-9_-]+", "-", self.key)
 
-    def html(self) -> str:
-        data = json.dumps(self.spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        data = data.replace("</", "<\\/").replace("<!--", "<\\!--")
-        svg = re.sub(r"^<\?xml[^>]*>\s*", "", self.svg)
-        svg = _unique_ids(svg, self.html_id + "-")
+    def layouts(self) -> list[tuple[str, dict, str]]:
+        out = [("wide", self.spec, self.svg)]
+        if self.narrow_spec is not None:
+            out.append(("narrow", self.narrow_spec, self.narrow_svg))
+        return out
+
+    def _static(self, layout: str, svg: str) -> str:
+        svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
+        svg = _unique_ids(svg, f"{self.html_id}-{layout}-")
         svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+        return f'<div class="trata-figure-static trata-figure-static--{layout}">{svg}</div>'
+
+    def html(self) -> str:
+        layouts = self.layouts()
+        scripts = "".join(
+            f'<script type="application/json" class="trata-figure-spec" data-layout="{name}"'
+            + (f' data-max-width="{NARROW_BELOW - 1}"' if name == "narrow" else "")
+            + f">{spec_json(spec)}</script>" for name, spec, _ in layouts)
+        statics = "".join(self._static(name, svg) for name, _, svg in layouts)
         alt_attr = html.escape(self.alt_text, quote=True)
-        return (
-            f'<div class="trata-figure" id="{self.html_id}" role="img" aria-label="{alt_attr}">'
-            f'<script type="application/json" class="trata-figure-spec">{data}</script>'
-            f'<div class="trata-figure-static">{svg}</div>'
-            f'<div class="trata-figure-live" aria-hidden="true"></div>'
-            f"</div>"
-        )
+        fig = (f'<div class="trata-figure" id="{self.html_id}" role="img" aria-label="{alt_attr}">'
+               f"{scripts}{statics}"
+               f'<div class="trata-figure-live" aria-hidden="true"></div>'
+               f"</div>")
+        if self.plotted is None:
+            return fig
+        return (f'<div class="trata-figure-block" data-figure="{html.escape(self.key)}">{fig}'
+                f"{figkit.toolkit_html(self.key, self.html_id, self.plotted)}</div>")
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self.html(), "image/svg+xml": self.svg,

@@ -89,7 +89,10 @@ def config(mode: str = "light") -> dict:
         "axis": axis,
         "legend": {"labelColor": c["text"], "titleColor": c["text"], "labelFont": FONT, "titleFont": FONT,
                    "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "titleFontWeight": "normal",
-                   "orient": "bottom", "direction": "horizontal", "gradientLength": 220},
+                   "orient": "bottom", "direction": "horizontal", "gradientLength": 220,
+                   # symbols of a legend no colour scale fills (a legend of shapes) in the text's colour,
+                   # not Vega's default black, which vanishes on the dark page
+                   "symbolFillColor": c["text"], "symbolStrokeColor": c["text"]},
         "header": {"labelColor": c["text"], "titleColor": c["text"], "labelFont": FONT, "titleFont": FONT,
                    "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "labelFontWeight": "bold"},
         "title": {"color": c["text"], "subtitleColor": c["muted"], "font": FONT, "fontSize": TITLE_SIZE,
@@ -110,6 +113,12 @@ def config(mode: str = "light") -> dict:
                                      "stroke": c["stroke"], "strokeWidth": 2},
                   "tile-undescribed": {"color": c["nodata"], "fill": c["nodata"], "stroke": c["stroke"],
                                        "strokeWidth": 2},
+                  # the map's markers: an outline in the text colour, legible on every shade of the map
+                  # (over a halo in the page's colour, so that one of the two reads on every shade)
+                  "map-marker": {"color": c["text"], "stroke": c["text"], "strokeWidth": 1.5, "filled": False,
+                                 "opacity": 1},
+                  "map-marker-halo": {"color": c["stroke"], "stroke": c["stroke"], "strokeWidth": 4, "filled": False,
+                                      "opacity": 1},
                   "guide-title": {"fill": c["text"]}, "group-title": {"fill": c["text"]}},
     }
 

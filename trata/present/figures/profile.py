@@ -4,102 +4,147 @@ victim-victimizer line, each with its text alternative (the leaders chart is the
 
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 import pandas as pd
 
 from ...core import messages
 from ...data.study import Study
 from ...derive.readers import network_types, positions, typology
+from ..figkit import Plotted
+from ..figure import Figure
 from ..theme import MODES
+from .layout import label_expr, title, wrap
 
 #: The words of the chapter's figures (column names double as tooltip titles) and their text alternatives.
 W = messages.labels("fig.profile")
-TYPE, DIMENSION, CODING_TEXT, IN_ARTICLE, SUMMARY = W["type"], W["dimension"], W["coding"], W["in_article"], W["summary"]
-POSITION, ON_LINE, GROUND, ORIGIN = W["position"], W["on_line"], W["ground"], W["origin"]
 
 
-def _js(text: str) -> str:
-    """A string literal for a Vega expression."""
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, break_long_words=False) or [""]
-
-
-def typology_chart(study: Study) -> alt.Chart:
-    """The typology as a matrix: network types across, dimensions down, a few words in each cell;
-    cells the article leaves undescribed are shaded apart."""
+def typology_data(study: Study) -> pd.DataFrame:
+    """One row per cell of the matrix: network type, dimension, the coding (text, and in lines of
+    13 characters), whether the article describes it, and the summary."""
     df = typology(study)
+    return pd.DataFrame({
+        W["type"]: df["type_label"],
+        W["dimension"]: df["dimension_label"],
+        "Coding": df["label"].map(lambda s: wrap(s, 13)),
+        W["coding"]: df["label"],
+        W["in_article"]: df["described"].map({True: W["described"], False: W["not_described"]}),
+        W["summary"]: df["summary"],
+    })
+
+
+def typology_chart(study: Study, narrow: bool = False) -> alt.Chart:
+    """The typology as a matrix: network types across, dimensions down, a few words in each cell;
+    cells the article leaves undescribed are shaded apart. Narrow: split by type, one column of
+    cells per type, one type under the other."""
+    data = typology_data(study)
     dimensions = list(messages.labels("dimensions").values())
     types = network_types(study)["label"].tolist()
-    data = pd.DataFrame({
-        TYPE: df["type_label"],
-        DIMENSION: df["dimension_label"],
-        "Coding": df["label"].map(lambda s: _wrap(s, 15)),
-        CODING_TEXT: df["label"],
-        IN_ARTICLE: df["described"].map({True: W["described"], False: W["not_described"]}),
-        SUMMARY: df["summary"],
-    })
-    wrapped = ", ".join(f"{_js(t)}: [{', '.join(_js(line) for line in _wrap(t, 14))}]" for t in types)
+    if narrow:
+        return _typology_by_type(data, dimensions, types)
     base = alt.Chart(data).encode(
-        x=alt.X(f"{TYPE}:N", sort=types, axis=alt.Axis(
+        x=alt.X("Network type:N", sort=types, axis=alt.Axis(
             orient="bottom", labelAngle=0, labelLimit=0, title=None, labelLineHeight=13,
-            labelExpr=f"{{{wrapped}}}[datum.label] || datum.label")),
-        y=alt.Y(f"{DIMENSION}:N", sort=dimensions, axis=alt.Axis(title=None, labelLimit=0)),
+            labelExpr=label_expr(types, 14))),
+        y=alt.Y("Dimension:N", sort=dimensions, axis=alt.Axis(title=None, labelLimit=0)),
     )
+    step = 54
+    lines = data[[W["type"], W["dimension"], "Coding"]].explode("Coding").rename(columns={"Coding": "Line"})
+    text = alt.Chart(_centred(lines, step)).mark_text(fontSize=10, baseline="middle").encode(
+        x=alt.X("Network type:N", sort=types), y=alt.Y("Dimension:N", sort=dimensions),
+        yOffset=alt.YOffset("offset:Q", scale=None), text="Line:N")
+    return (_tiles(base) + text).properties(width=alt.Step(76), height=alt.Step(step))
+
+
+def _tiles(base: alt.Chart) -> alt.LayerChart:
     # Tiles and their text take their colours from the theme's styles, so that both modes keep
     # the text legible (dark on light tiles, light on dark tiles).
-    tile = {}
-    tip = [f"{TYPE}:N", f"{DIMENSION}:N", f"{CODING_TEXT}:N", f"{SUMMARY}:N", f"{IN_ARTICLE}:N"]
-    cells = (base.mark_rect(style="tile-described", **tile).encode(tooltip=tip)
-             .transform_filter(alt.datum[IN_ARTICLE] == W["described"])
-             + base.mark_rect(style="tile-undescribed", **tile).encode(tooltip=tip)
-             .transform_filter(alt.datum[IN_ARTICLE] == W["not_described"]))
-    step = 54
-    # one text mark per line, centred as a block on the cell (multi-line text marks grow downwards)
-    lines = data[[TYPE, DIMENSION, "Coding"]].explode("Coding").rename(columns={"Coding": "Line"})
-    lines["n"] = lines.groupby([TYPE, DIMENSION])["Line"].transform("size")
-    lines["offset"] = step / 2 + (lines.groupby([TYPE, DIMENSION]).cumcount() - (lines["n"] - 1) / 2) * 12
-    text = alt.Chart(lines).mark_text(fontSize=10, baseline="middle").encode(
-        x=alt.X(f"{TYPE}:N", sort=types), y=alt.Y(f"{DIMENSION}:N", sort=dimensions),
-        yOffset=alt.YOffset("offset:Q", scale=None), text="Line:N")
-    return (cells + text).properties(width=alt.Step(90), height=alt.Step(step))
+    tip = ["Network type:N", "Dimension:N", "Coding (text):N", "Summary:N", "In the article:N"]
+    return (base.mark_rect(style="tile-described").encode(tooltip=tip)
+            .transform_filter(alt.datum[W["in_article"]] == W["described"])
+            + base.mark_rect(style="tile-undescribed").encode(tooltip=tip)
+            .transform_filter(alt.datum[W["in_article"]] == W["not_described"]))
 
 
-def positions_chart(study: Study) -> alt.Chart:
-    """Women's positions on the victim-victimizer line, by network type: colour for the ground on
-    which she would not be charged (or its absence, for profit), shape for migrant or native."""
+def _centred(lines: pd.DataFrame, step: float) -> pd.DataFrame:
+    """One text mark per line, centred as a block on the cell (multi-line text marks grow downwards)."""
+    keys = [W["type"], W["dimension"]]
+    lines = lines.copy()
+    lines["n"] = lines.groupby(keys)["Line"].transform("size")
+    lines["offset"] = step / 2 + (lines.groupby(keys).cumcount() - (lines["n"] - 1) / 2) * 12
+    return lines
+
+
+def _typology_by_type(data: pd.DataFrame, dimensions: list[str], types: list[str]) -> alt.VConcatChart:
+    """The matrix split by type: for each type, its dimensions down and their coding beside them."""
+    step = 40
+    panels = []
+    for t in types:
+        rows = data[data[W["type"]] == t]
+        base = alt.Chart(rows).encode(
+            x=alt.X("Network type:N", axis=None),
+            y=alt.Y("Dimension:N", sort=dimensions, axis=alt.Axis(title=None, labelLimit=110, labelExpr=label_expr(dimensions, 14))))
+        lines = rows.assign(Coding=rows[W["coding"]].map(lambda s: wrap(s, 22)))[[W["type"], W["dimension"], "Coding"]]
+        lines = lines.explode("Coding").rename(columns={"Coding": "Line"})
+        text = alt.Chart(_centred(lines, step)).mark_text(fontSize=11, baseline="middle").encode(
+            x=alt.X("Network type:N", axis=None), y=alt.Y("Dimension:N", sort=dimensions),
+            yOffset=alt.YOffset("offset:Q", scale=None), text="Line:N")
+        panels.append((_tiles(base) + text).properties(width=160, height=alt.Step(step), title=alt.Title(wrap(t, 30), fontSize=13)))
+    return alt.vconcat(*panels, spacing=18)
+
+
+def positions_data(study: Study) -> pd.DataFrame:
+    """One row per position a woman holds: network type, position, place on the line, ground, origin."""
     df = positions(study)
-    data = pd.DataFrame({
-        TYPE: df["type_label"],
-        POSITION: df["description"],
-        ON_LINE: df["line_label"],
-        GROUND: df["ground_label"],
-        ORIGIN: df["origin_label"],
+    return pd.DataFrame({
+        W["type"]: df["type_label"],
+        W["position"]: df["description"],
+        W["on_line"]: df["line_label"],
+        W["ground"]: df["ground_label"],
+        W["origin"]: df["origin_label"],
     })
+
+
+def positions_chart(study: Study, narrow: bool = False) -> alt.FacetChart | alt.VConcatChart:
+    """Women's positions on the victim-victimizer line, by network type: colour for the ground on
+    which she would not be charged (or its absence, for profit), shape for migrant or native.
+    Narrow: one panel per type, under its name, with the labels in wrapped lines."""
+    data = positions_data(study)
     line = list(messages.labels("line").values())
     ground_words = messages.labels("grounds")
     grounds = [ground_words[k] for k in ("causation_and_coercion", "none", "not_applicable")]
-    grounds += [g for g in data[GROUND].unique() if g not in grounds]
+    grounds += [g for g in data[W["ground"]].unique() if g not in grounds]
     types = network_types(study)["label"].tolist()
-    return alt.Chart(data).mark_point(filled=True, size=110).encode(
-        x=alt.X(f"{ON_LINE}:N", sort=line, scale=alt.Scale(domain=line),
-                axis=alt.Axis(orient="top", labelAngle=0, title=None)),
-        y=alt.Y(f"{POSITION}:N", sort=data[POSITION].drop_duplicates().tolist(), title=None, axis=alt.Axis(labelLimit=0)),
-        color=alt.Color(f"{GROUND}:N", scale=alt.Scale(domain=grounds),
-                        legend=alt.Legend(orient="bottom", direction="vertical", title=W["ground_title"],
-                                          labelLimit=0, titleLimit=0)),
+    # narrow: the line's places in lines of 10 characters (raised above the axis line: multi-line
+    # labels grow downwards), the positions in lines of 22, each row as tall as its longest label
+    line_lines = max(len(wrap(t, 10)) for t in line) if narrow else 1
+    pos_lines = max(len(wrap(t, 22)) for t in data[W["position"]]) if narrow else 1
+    x_axis = {"labelExpr": label_expr(line, 10), "labelPadding": 4 + 13 * (line_lines - 1)} if narrow else {}
+    y_axis = {"labelExpr": label_expr(data[W["position"]].unique(), 22), "labelLineHeight": 13} if narrow else {}
+    ground_title = W["ground_title"]
+    chart = alt.Chart(data).mark_point(filled=True, size=110).encode(
+        x=alt.X("On the line:N", sort=line, scale=alt.Scale(domain=line),
+                axis=alt.Axis(orient="top", labelAngle=0, title=None, labelLineHeight=13, **x_axis)),
+        y=alt.Y("Position:N", sort=data[W["position"]].drop_duplicates().tolist(), title=None,
+                axis=alt.Axis(labelLimit=0, **y_axis)),
+        color=alt.Color("Ground:N", scale=alt.Scale(domain=grounds),
+                        legend=alt.Legend(orient="bottom", direction="vertical", title=title(ground_title, 34 if narrow else None),
+                                          labelLimit=0, titleLimit=0,
+                                          **({"labelExpr": label_expr(grounds, 24)} if narrow else {}))),
         # the shape legend's symbols take a mid grey that reads on the light and the dark page alike
-        shape=alt.Shape(f"{ORIGIN}:N", scale=alt.Scale(domain=list(messages.labels("origins").values()), range=["circle", "triangle-up"]),
-                        legend=alt.Legend(orient="bottom", direction="vertical", title=W["origin_title"],
+        shape=alt.Shape("Origin:N", scale=alt.Scale(domain=list(messages.labels("origins").values()), range=["circle", "triangle-up"]),
+                        legend=alt.Legend(orient="top", direction="vertical", title=W["origin"],
                                           symbolFillColor=MODES["light"]["domain"],
                                           symbolStrokeColor=MODES["light"]["domain"])),
-        tooltip=[f"{TYPE}:N", f"{POSITION}:N", f"{ON_LINE}:N", f"{GROUND}:N", f"{ORIGIN}:N"],
-    ).properties(width=alt.Step(130), height=alt.Step(24)).facet(
-        row=alt.Row(f"{TYPE}:N", sort=types, header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+        tooltip=["Network type:N", "Position:N", "On the line:N", "Ground:N", "Origin:N"],
+    )
+    if narrow:
+        panels = [chart.transform_filter(alt.datum[W["type"]] == t).properties(
+            width=alt.Step(55), height=alt.Step(13 * pos_lines + 10), title=alt.Title(wrap(t, 34), fontSize=13))
+            for t in types]
+        return alt.vconcat(*panels, spacing=18).resolve_scale(y="independent")
+    return chart.properties(width=alt.Step(92), height=alt.Step(24)).facet(
+        row=alt.Row("Network type:N", sort=types, header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
                                                                       labelOrient="top", labelFontWeight="bold", title=None)),
         spacing=14,
     ).resolve_scale(y="independent")
@@ -121,3 +166,17 @@ def positions_alt(study: Study) -> str:
         W["positions_alt_item"].format(type=r.type_label, position=r.description.lower(), line=r.line_label.lower(),
                                        origin=r.origin_label.lower(), ground=r.ground_label.lower())
         for r in positions(study).itertuples()))
+
+
+def typology_figure(study: Study) -> Figure:
+    return Figure("profile_fig_typology", typology_chart(study), typology_alt(study),
+                  narrow=typology_chart(study, narrow=True),
+                  plotted=Plotted(typology_data(study), messages.labels("figure.typology.columns"),
+                                  messages.text("figure.typology.caption"), messages.text("figure.typology.source")))
+
+
+def positions_figure(study: Study) -> Figure:
+    return Figure("profile_fig_positions", positions_chart(study), positions_alt(study),
+                  narrow=positions_chart(study, narrow=True),
+                  plotted=Plotted(positions_data(study), messages.labels("figure.positions.columns"),
+                                  messages.text("figure.positions.caption"), messages.text("figure.positions.source")))
