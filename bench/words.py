@@ -32,7 +32,9 @@ def article_text(html: str) -> str:
     art = soup.find("article") or soup.body or soup
     for tag in art.find_all(["script", "style", "svg", "noscript", "template"]):
         tag.decompose()
-    for tag in art.select(".headerlink, .toctree-wrapper"):
+    # the apparatus around tables and figures: a figure's toolkit (its downloads and the table of
+    # what it draws, an alternative to the figure) and the "cite this" line under each
+    for tag in art.select(".headerlink, .toctree-wrapper, .trata-figkit, .trata-cite-this"):
         tag.decompose()
     return art.get_text(" ")
 

@@ -116,8 +116,9 @@ def recorded_reads(chapter: str) -> set[str]:
 
 
 def list_table_row(markdown: str, label: str) -> list[str]:
-    """The cells after the first of a MyST list-table row (``* - label`` then ``  - cell`` lines)."""
-    lines = markdown.splitlines()
+    """The cells after the first of a MyST list-table row (``* - label`` then ``  - cell`` lines),
+    with the escaping of text from the data (a backslash before each punctuation mark) undone."""
+    lines = [re.sub(r"\\(.)", r"\1", line) for line in markdown.splitlines()]
     i = lines.index(f"* - {label}")
     row = []
     for line in lines[i + 1:]:

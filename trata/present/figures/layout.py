@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 
 def js(text: str) -> str:
-    """A string literal for a Vega expression."""
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    """A string literal for a Vega expression: JSON's escaping (quotes, backslashes, line breaks and
+    every non-ASCII character as an escape), so that no text from the data can end the literal."""
+    return json.dumps(str(text), ensure_ascii=True)
 
 
 def wrap(text: str, width: int) -> list[str]:
