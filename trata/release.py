@@ -437,15 +437,18 @@ def make_dist(root: Path = ROOT, dist: Path | None = None, out: Path | None = No
     out = out or root / BUILD_OUT
     epoch = int(git(root, "log", "-1", "--format=%ct"))
     shutil.rmtree(out, ignore_errors=True)  # a release never reuses an earlier build or its cache
+    names = dist_names(version)
+    # the PDF first, where the HTML build finds it (trata.downloads), so that every page links it
+    (out / "pdf").mkdir(parents=True, exist_ok=True)
+    pdf = make_pdf(root, out, epoch, out / "pdf" / names["pdf"])
     site = build(root, out, "html", epoch)
     shutil.rmtree(dist, ignore_errors=True)
     dist.mkdir(parents=True)
-    names = dist_names(version)
     files = [
         site_archive(site, dist / names["site"], f"{E.SLUG}-{version}-site", epoch),
         data_archive(root, dist / names["data"], f"{E.SLUG}-{version}-data", epoch),
         source_archive(root, dist / names["source"], f"{E.SLUG}-{version}-source", epoch),
-        make_pdf(root, out, epoch, dist / names["pdf"]),
+        Path(shutil.copyfile(pdf, dist / names["pdf"])),
     ]
     files.append(write_checksums(dist, files))
     return files
