@@ -34,10 +34,10 @@ def edition_version(app: Sphinx) -> str:
 
 
 def _csv_of(block: str, version: str) -> bytes | None:
-    m = re.search(r'<script type="text/csv" class="trata-figure-csv" data-source="([^"]*)">(.*?)</script>', block, re.S)
+    m = re.search(r'<pre hidden class="trata-figure-csv" data-source="([^"]*)">(.*?)</pre>', block, re.S)
     if not m:
         return None
-    body = m.group(2).replace("<\\/", "</")
+    body = html.unescape(m.group(2))
     return (figkit.source_line(html.unescape(m.group(1)), version) + "\n" + body).encode("utf-8")
 
 

@@ -115,10 +115,11 @@ def toolkit_html(key: str, html_id: str, plotted: Plotted) -> str:
         f'<a class="trata-figkit-file" href="{FILES_PREFIX}{esc(key)}.{ext}" download="{esc(key)}.{ext}" '
         f'type="{mime}">{esc(words[ext])}</a>' for ext, mime in FILES.items())
     label = esc(messages.text("figkit.files"))
-    # the CSV travels with the page (a data block, never run), so that the file is made from it
-    csv = plotted.csv_body().replace("</", "<\\/")
+    # the CSV travels with the page as escaped text (hidden, never markup nor script), so that the
+    # file is made from it; text from the data cannot end the element
+    csv = esc(plotted.csv_body(), quote=False)
     return (f'<div class="trata-figkit">'
-            f'<script type="text/csv" class="trata-figure-csv" data-source="{esc(plotted.source, quote=True)}">{csv}</script>'
+            f'<pre hidden class="trata-figure-csv" data-source="{esc(plotted.source, quote=True)}">{csv}</pre>'
             f'<div class="trata-figkit-files" role="group" aria-label="{label}">'
             f'<span class="trata-figkit-label" aria-hidden="true">{label}</span>{links}</div>'
             f"{table_html(plotted, html_id)}</div>")
