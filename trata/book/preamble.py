@@ -17,11 +17,10 @@ from collections.abc import Mapping
 
 from myst_nb import glue
 
-from ..chapters.guards import failed
 from ..data.validate import load
 from .recording import ACCESS_LOG, RecordingStudy, recording
 
-__all__ = ["failed", "glue_all", "start"]
+__all__ = ["glue_all", "start"]
 
 
 def start(path=None) -> RecordingStudy:

@@ -113,8 +113,3 @@ def glues(study: Study) -> dict[str, object]:
         "annex_fig_escape": Figure("annex_fig_escape", fig.escape_chart(study), fig.escape_alt(study)),
         "annex_fig_leaders": Figure("annex_fig_leaders", fig.leaders_chart(study), fig.leaders_alt(study)),
     }
-
-
-def guards(study: Study) -> dict[str, bool]:
-    """The readings the annex's prose states in words (none: its sentences are chosen by the data)."""
-    return {}

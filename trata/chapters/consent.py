@@ -48,8 +48,3 @@ def glues(study: Study) -> dict[str, object]:
         "consent_undated": join_words(ms.loc[ms["year"].isna(), "instrument"]),
         "consent_timeline": Figure("consent_timeline", timeline_chart(study), timeline_alt_text(study)),
     }
-
-
-def guards(study: Study) -> dict[str, bool]:
-    """The readings the consent chapter's prose states in words (none)."""
-    return {}

@@ -14,6 +14,7 @@ from ..derive import tables
 from ..derive.readers import criteria, interview_places
 from ..present.tables import myst_table
 from ..present.text import fmt_number, fmt_share, join_words, plain_number
+from . import readings as R
 
 #: The statistics of the sample table, in its column order.
 SAMPLE_STATISTICS = ("min", "median", "mean", "mode", "max")
@@ -66,6 +67,7 @@ def glues(study: Study) -> dict[str, object]:
         "methodology_networks": networks,
         "methodology_two_networks": networks - n,
         "methodology_countries_k": len(countries),
+        "methodology_reading_origins": R.origins(countries["country"].tolist()).text,
         "methodology_countries_list": join_words(f"{r.country} ({int(r.n)})" for r in countries.itertuples()),
         "methodology_top_country": str(top["country"]),
         "methodology_top_country_share": fmt_share(top["share"]),
@@ -106,8 +108,3 @@ def glues(study: Study) -> dict[str, object]:
         "methodology_criteria_table": criteria_table(study),
         "methodology_sample_table": sample_table(study),
     }
-
-
-def guards(study: Study) -> dict[str, bool]:
-    """The readings the methodology chapter's prose states in words (none)."""
-    return {}

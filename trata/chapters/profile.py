@@ -1,15 +1,15 @@
 """The profile chapter: the typology of the networks, women's positions on the victim-victimizer
 line, women's share of leadership (with its intervals and exact test), and the quoted excerpts.
 
-:func:`glues` gives every value the notebook glues, keyed by its glue key; :func:`guards` the
-readings its prose states in words, each True while the data support it.
+:func:`glues` gives every value the notebook glues, keyed by its glue key, including
+:func:`readings`, the sentences whose truth depends on the data, chosen by the data.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..analyse import stats
+from ..analyse import provenance, stats
 from ..core import messages as M
 from ..data.study import Study
 from ..derive import tables
@@ -20,6 +20,7 @@ from ..present.figures import annex as annex_fig
 from ..present.figures import profile as fig
 from ..present.tables import HTMLBlock, myst_table
 from ..present.text import fmt_count, fmt_share, interval, join_words, number_word, pct
+from . import readings as R
 
 #: The excerpts each section quotes: glue key -> excerpt id.
 QUOTED = {
@@ -107,12 +108,9 @@ def _network_glues(study: Study) -> dict[str, object]:
         "profile_extra_networks_word": number_word(n_networks - n_women),
         "profile_cartel_networks": int(t5.loc["cartel", "total_n"]),
         "profile_cartel_men": int(t5.loc["cartel", "male_n"]),
-        "profile_nightclub_networks": int(t5.loc["nightclub", "total_n"]),
-        "profile_nightclub_women": int(t5.loc["nightclub", "female_n"]),
         "profile_trafficking_group_networks": int(t5.loc["trafficking_group", "total_n"]),
         "profile_trafficking_group_women": int(t5.loc["trafficking_group", "female_n"]),
         "profile_modelling_agency_networks": int(t5.loc["modelling_agency", "total_n"]),
-        "profile_freelance_networks": int(t5.loc["freelance", "total_n"]),
         "profile_pseudonovio_networks": int(t5.loc["pseudonovio", "total_n"]),
         "profile_cartel_share_all": fmt_share(t5.loc["cartel", "total_share"]),
     }
@@ -140,7 +138,7 @@ def _leadership_glues(study: Study) -> dict[str, object]:
     t5 = tables.table5(study).set_index("network_type")
     tot = shares.loc["total"]
     per_type = shares.drop(index="total")
-    largest, smallest = per_type["networks"].idxmax(), per_type["networks"].idxmin()
+    smallest = per_type.loc[per_type["networks"] > 0, "networks"].idxmin()  # a type with no network has no interval
     test = stats.leadership_test(study)
     exp = stats.expected_women_leaders(study).set_index("network_type")
     lo, hi, n_tab = stats.leadership_drop_sensitivity(study)
@@ -149,12 +147,9 @@ def _leadership_glues(study: Study) -> dict[str, object]:
         "profile_women_leaders_word": number_word(tot["women"]),
         "profile_men_leaders": int(t5.loc["total", "male_n"]),
         "profile_women_pct": pct(tot["share"]),
-        "profile_women_pct_rounded": f"{100 * tot['share']:.0f}",
         "profile_women_low": pct(tot["low"]),
         "profile_women_high": pct(tot["high"]),
-        "profile_zero_types_word": number_word((per_type["women"] == 0).sum()),
         "profile_level": f"{100 * stats.LEVEL:.0f}",
-        "profile_largest_high": pct(per_type.loc[largest, "high"]),
         "profile_smallest_high": pct(per_type.loc[smallest, "high"]),
         "profile_tbl_leaders": leaders_table(study),
         "profile_fig_leaders": Figure("profile_fig_leaders", annex_fig.leaders_chart(study), annex_fig.leaders_alt(study)),
@@ -188,40 +183,53 @@ def _excerpt_glues(study: Study) -> dict[str, object]:
 def glues(study: Study) -> dict[str, object]:
     """Every value the profile chapter glues, by its glue key."""
     return (_network_glues(study) | _typology_glues(study) | _position_glues(study) | _leadership_glues(study)
-            | _excerpt_glues(study))
+            | _excerpt_glues(study) | reading_glues(study))
 
 
 # ---------------------------------------------------------------------------------------------
-# the readings the prose states in words
+# the readings the prose states in words, chosen by the data
 
 
-def guards(study: Study) -> dict[str, bool]:
-    """Each reading the chapter's prose states in words, and whether the data support it."""
-    pos = positions(study)
-    both = pos[pos["line"] == "victim_and_victimizer"]
-    only = pos[pos["line"] == "victimizer"]
-    shares = stats.women_leader_shares(study).set_index("network_type")
-    tot = shares.loc["total"]
-    per_type = shares.drop(index="total")
-    test = stats.leadership_test(study)
-    exp = stats.expected_women_leaders(study).set_index("network_type")
-    led_by_women = set(per_type.index[per_type["women"] > 0])
+def leadership(study: Study) -> R.Leadership:
+    """Table 5 as the chapter's readings take it (:class:`trata.chapters.readings.Leadership`)."""
+    t5 = tables.table5(study)
+    t5 = t5[t5["network_type"] != "total"]
+    short = {r.network_type: str(r.label).lower() for r in network_types(study).itertuples()} | M.labels("type_short")
+    return R.Leadership.of([(r.network_type, r.female_n, r.total_n) for r in t5.itertuples()], short,
+                           as_printed=provenance.of(study).as_printed("table5"))
+
+
+def printed_women_share(study: Study) -> str:
+    """The article's printed share of networks led by a woman (Table 5, Women %, Total), as printed."""
+    cells = study["printed_cells"]
+    hit = cells[(cells["table"] == "table5") & (cells["row"] == "Total") & (cells["column"] == "Women %")]
+    return str(hit["printed"].iloc[0]) if len(hit) else ""
+
+
+def readings(study: Study) -> dict[str, R.Reading]:
+    """Every sentence of the chapter whose truth depends on the data, chosen by the data, by glue key."""
+    d = leadership(study)
+    tot = stats.women_leader_shares(study).set_index("network_type").loc["total"]
     return {
-        "every victim-and-victimizer position is in the cartels, migrant, coerced, on both grounds":
-            bool((both["network_type"] == "cartel").all() and (both["origin"] == "migrant").all()
-                 and (both["motive"] == "coerced").all() and (both["gallagher_basis"] == "causation_and_coercion").all()),
-        "every victimizer-only position is a native leader or recruiter acting for profit":
-            bool(only["position"].isin(["leader", "recruiter"]).all() and (only["origin"] == "native").all()
-                 and (only["motive"] == "profit").all()),
-        "the cartels are the largest type": per_type["networks"].idxmax() == "cartel",
-        "no cartel network was led by a woman": bool(per_type.loc["cartel", "women"] == 0),
-        "women led only nightclubs (one, a cantina) and trafficking groups":
-            led_by_women == {"nightclub", "trafficking_group"} and bool(per_type.loc["nightclub", "women"] == 1),
-        "men led almost every network": bool(tot["share"] < 0.1),
-        "the exact test is weak evidence at most": 0.05 < test.pvalue < 0.2,
-        "more women led trafficking groups than expected, fewer cartels":
-            bool(per_type.loc["trafficking_group", "women"] > exp.loc["trafficking_group", "expected"]
-                 and per_type.loc["cartel", "women"] < exp.loc["cartel", "expected"]),
-        "only the cartel interval rules out a sizeable share":
-            bool((per_type["high"] < 0.1).sum() == 1 and per_type.loc["cartel", "high"] < 0.1),
+        "profile_reading_cartel_rank": R.cartel_rank(d),
+        "profile_reading_cartel_largest_aside": R.cartel_largest_aside(d),
+        "profile_reading_cartel_leaders": R.cartel_leaders(d),
+        "profile_reading_nightclub_leaders": R.nightclub_leaders(d),
+        "profile_reading_group_leaders": R.group_leaders(d),
+        "profile_reading_group_roles": R.group_roles(d),
+        "profile_reading_agency_leaders": R.agency_leaders(d),
+        "profile_reading_freelance_leaders": R.freelance_leaders(d),
+        "profile_reading_men_led": R.men_led(d),
+        "profile_reading_women_pct": R.women_pct(d, pct(tot["share"]), f"{100 * tot['share']:.0f}",
+                                                 printed_women_share(study)),
+        "profile_reading_women_leaders": R.women_leaders(d),
+        "profile_reading_intervals": R.intervals(d),
+        "profile_reading_expected_cartel_women": R.expected_cartel_women(d),
+        "profile_reading_test": R.test_evidence(d),
+        "profile_reading_test_conclusion": R.test_conclusion(d),
     }
+
+
+def reading_glues(study: Study) -> dict[str, str]:
+    """:func:`readings` as the text the notebook glues."""
+    return {key: r.text for key, r in readings(study).items()}

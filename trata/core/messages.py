@@ -138,6 +138,10 @@ EN: dict[str, object] = {
     "audit.checks.caption": ("Every check of the audit, with its rule, what it compared, its verdict and finding, and for each "
                              "inconsistency the value the book uses downstream and why. Checks are in the order of the section above."),
     "audit.note.title": "What the audit found",
+    "databanner.title": "Which data this page shows",
+    "databanner.note": ("This book was built from {name}, not from the article's data: {cells} printed cells of the "
+                        "article's annex tables differ from this package. Tables, figures and numbers in the text are "
+                        "this package's; a value is the article's only where the page says so."),
 }
 
 #: Every language's table; a new language adds a table with the same keys.
