@@ -81,3 +81,12 @@ def of(study: Study) -> Provenance:
     date = str(d.get("created") or d.get("date") or "")[:10]
     return Provenance(str(d.get("title") or d.get("name") or study.path.parent.name), str(d.get("version") or ""),
                       date, changed, len(diff))
+
+
+def table_phrase(study: Study, table: str, printed: str = "") -> str:
+    """How a sentence names the source of one annex table: '[as printed in] the article's Table 2'
+    while the package reproduces it, 'Table 2 of the data this book was built from' when it does not."""
+    n = table.replace("table", "")
+    if of(study).as_printed(table):
+        return f"{printed} the article's Table {n}".strip()
+    return f"{'in ' if printed else ''}Table {n} of the data this book was built from"

@@ -70,3 +70,39 @@ def report(study: Study) -> pd.DataFrame:
 def summary(rep: pd.DataFrame) -> dict[str, int]:
     counts = rep["status"].value_counts()
     return {k: int(counts.get(k, 0)) for k in ("match", "mismatch", "no derived value", "not printed")} | {"cells": int(len(rep))}
+
+
+def printed_shares(study: Study) -> pd.DataFrame:
+    """Every printed share against the share its printed count gives over its printed base, in the
+    shape of :func:`report` (the article checked against itself, whatever data the package holds).
+
+    Bases as the tables state them: Tables 1, 3 and 4 are shares of the interviewees (Table 1's
+    printed total); Table 5 gives row shares by sex and each type's share of all networks (the
+    printed grand total).
+    """
+    cells = study["printed_cells"]
+    value = {(r.table, r.row, r.column): float(r.printed) for r in cells.itertuples()}
+    women = value.get(("table1", "n", "Total"))
+    rows = []
+    for r in cells.itertuples():
+        count = base = None
+        if r.table in ("table1", "table4") and r.row == "%":
+            count, base = value.get((r.table, "n", r.column)), women
+        elif r.table == "table3" and r.column == "%":
+            count, base = value.get((r.table, r.row, "n")), women
+        elif r.table == "table5" and r.column.endswith(" %"):
+            group = r.column[:-2]
+            count = value.get((r.table, r.row, f"{group} n"))
+            base = value.get((r.table, r.row, "Total n")) if group != "Total" else value.get((r.table, "Total", "Total n"))
+        else:
+            continue
+        tol = tolerance(r.printed)
+        if count is None or not base:
+            rows.append({"table": r.table, "row": r.row, "column": r.column, "printed": r.printed, "derived": float("nan"),
+                         "tolerance": tol, "difference": float("nan"), "status": "no derived value"})
+            continue
+        derived = 100 * count / base
+        diff = float(r.printed) - derived
+        rows.append({"table": r.table, "row": r.row, "column": r.column, "printed": r.printed, "derived": derived,
+                     "tolerance": tol, "difference": diff, "status": "match" if abs(diff) <= tol + 1e-9 else "mismatch"})
+    return pd.DataFrame(rows, columns=["table", "row", "column", "printed", "derived", "tolerance", "difference", "status"])

@@ -215,6 +215,7 @@ def readings(study: Study) -> dict[str, R.Reading]:
         "profile_reading_cartel_largest_aside": R.cartel_largest_aside(d),
         "profile_reading_cartel_leaders": R.cartel_leaders(d),
         "profile_reading_nightclub_leaders": R.nightclub_leaders(d),
+        "profile_reading_nightclub_owner": R.nightclub_owner(d),
         "profile_reading_group_leaders": R.group_leaders(d),
         "profile_reading_group_roles": R.group_roles(d),
         "profile_reading_agency_leaders": R.agency_leaders(d),

@@ -160,6 +160,17 @@ def nightclub_leaders(d: Leadership) -> Reading:
     return Reading("none" if k == 0 else "some", f"{n} networks, {_led(k)}")
 
 
+def nightclub_owner(d: Leadership) -> Reading:
+    """Who stands out among the nightclubs' women: the article's cantina owner, as far as the data say."""
+    if d.as_printed:
+        return Reading("as printed", "Apart from the victims and the free local workers, the woman who stands out in "
+                                     "this type is the owner of the cantina.")
+    if d.w("nightclub") == 0:
+        return Reading("none", "In the article's account, the woman who stands out in this type is the owner of a "
+                               "cantina; in this data no nightclub was led by a woman.")
+    return Reading("some", "In the article's account, the woman who stands out in this type is the owner of a cantina.")
+
+
 def group_leaders(d: Leadership) -> Reading:
     """'There were N of them in the study, and {K were led by women, ...}' (the trafficking groups)."""
     k = d.w("trafficking_group")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...analyse import stats
+from ...analyse import provenance, stats
 from ...core import messages
 from ...data.study import Study
 from ...derive import tables
@@ -107,7 +107,7 @@ def characteristics_alt(study: Study) -> str:
     df = characteristics_data(study)
     parts = [f"{r['label'].lower()} from {r['min']:g} to {r['max']:g} (printed median {r['Median (as printed)']:g}, "
              f"printed mean {r['Mean (as printed)']:g}, mode {r['Mode']:g})" for r in df.to_dict("records")]
-    return (f"Range chart of the interviewees' characteristics as printed in the article's Table 2: "
+    return (f"Range chart of the interviewees' characteristics {provenance.table_phrase(study, 'table2', 'as printed in')}: "
             f"{'; '.join(parts)}. The values printed as median and mean appear to be swapped.")
 
 
@@ -153,7 +153,7 @@ def states_alt(study: Study) -> str:
     top = df.iloc[0]
     nxt = [f"{r.state_as_printed} ({r.n})" for r in df.iloc[1:3].itertuples()]
     ones = int((df["n"] == 1).sum())
-    return (f"Map of Mexico shading the {len(df)} places named in the article's Table 3 by the number of "
+    return (f"Map of Mexico shading the {len(df)} places named in {provenance.table_phrase(study, 'table3')} by the number of "
             f"interviewees trafficked there, beside a bar chart sorted from most to fewest. "
             f"{top.state_as_printed} has the most, {women(top.n)} ({percent(top.share)} of interviewees), "
             f"followed by {join_words(nxt)}; {ones} of the places have one woman each.")
