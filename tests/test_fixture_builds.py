@@ -31,7 +31,8 @@ def words(path: Path) -> str:
 
 def pages(html: Path) -> dict[str, str]:
     return {str(p.relative_to(html)): words(p) for p in sorted(html.rglob("*.html"))
-            if not p.relative_to(html).parts[0].startswith("_") and p.name not in {"search.html", "genindex.html"}}
+            if not p.relative_to(html).parts[0].startswith("_")
+            and p.name not in {"search.html", "genindex.html", "index.html"}}
 
 
 @pytest.fixture(scope="module", params=NAMES)
