@@ -25,8 +25,12 @@ ARTICLE_ONLY_T5 = ("which the abstract rounds to", "led by a woman, the owner of
 pytestmark = pytest.mark.build
 
 
+#: Sphinx's smart quotes, read back as the plain quotes the readings are written with.
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def words(path: Path) -> str:
-    return re.sub(r"\s+", " ", " ".join(htmlpage.block_texts(path)))
+    return re.sub(r"\s+", " ", " ".join(htmlpage.block_texts(path))).translate(QUOTES)
 
 
 def pages(html: Path) -> dict[str, str]:

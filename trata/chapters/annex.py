@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analyse import reconcile
+from ..analyse import provenance, reconcile
 from ..core import messages as M
 from ..data.study import Study
 from ..derive import tables
@@ -17,6 +17,7 @@ from ..present.figure import Figure
 from ..present.figures import annex as fig
 from ..present.tables import myst_table
 from ..present.text import fmt_count, fmt_number, fmt_share
+from . import readings as R
 
 
 def bin_bounds(r) -> str:
@@ -106,6 +107,7 @@ def glues(study: Study) -> dict[str, object]:
         "annex_rec_printed": int((rep["status"] != "not printed").sum()),
         "tbl_reconciliation": reconciliation_table(rep),
         "annex_mismatch_list": mismatch_list(rep),
+        "annex_reading_reconciliation": R.reconciliation(provenance.of(study).reproduces).text,
         "annex_fig_countries": Figure("annex_fig_countries", fig.countries_chart(study), fig.countries_alt(study)),
         "annex_fig_characteristics": Figure("annex_fig_characteristics", fig.characteristics_chart(study),
                                             fig.characteristics_alt(study)),

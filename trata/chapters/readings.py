@@ -334,3 +334,19 @@ def origins(countries: Sequence[str]) -> Reading:
     if names == ["Central America", "Colombia"]:
         return Reading("as printed", "Central America and Colombia")
     return Reading("other", join_words(names))
+
+
+# ---------------------------------------------------------------------------------------------
+# the reconciliation of the annex
+
+
+def reconciliation(reproduces: bool) -> Reading:
+    """What a printed cell that differs from the data means: a slip of the article on its own data,
+    a difference between two editions of the data otherwise."""
+    if reproduces:
+        return Reading("as printed", "A share printed off by more than its rounding, as in Table 5, is most likely a "
+                                     "rounded value adjusted by hand so that the column adds up to exactly 100.")
+    return Reading("other data", "This book was built from other data than the article's, so the comparison is one of "
+                                 "two editions of the data: a cell that differs shows where these data depart from the "
+                                 "article's printed table, not an error of the article, whose own consistency the audit "
+                                 "checks, printed value against printed value.")
