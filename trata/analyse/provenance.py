@@ -83,10 +83,17 @@ def of(study: Study) -> Provenance:
                       date, changed, len(diff))
 
 
+def table_as_printed(study: Study, table: str) -> bool:
+    """Whether the package reproduces one printed table (``table2``, ``table3`` or ``table5``),
+    reading only that table's resources (so that a chapter that asks is not re-run when another
+    table changes)."""
+    return differing(reconcile.report(study, only=table)).empty
+
+
 def table_phrase(study: Study, table: str, printed: str = "") -> str:
     """How a sentence names the source of one annex table: '[as printed in] the article's Table 2'
     while the package reproduces it, 'Table 2 of the data this book was built from' when it does not."""
     n = table.replace("table", "")
-    if of(study).as_printed(table):
+    if table_as_printed(study, table):
         return f"{printed} the article's Table {n}".strip()
     return f"{'in ' if printed else ''}Table {n} of the data this book was built from"

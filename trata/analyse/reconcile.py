@@ -13,9 +13,12 @@ from ..data.study import Study
 from ..derive import tables
 
 
-def _derived_cells(study: Study) -> dict[tuple[str, str, str], float]:
-    """Every derived value, keyed as the printed cells are: (table, row as printed, column as printed)."""
+def _derived_cells(study: Study, only: str | None = None) -> dict[tuple[str, str, str], float]:
+    """Every derived value, keyed as the printed cells are: (table, row as printed, column as printed);
+    with ``only`` (e.g. ``"table5"``), the values of that table alone (and only its resources read)."""
     cells: dict[tuple[str, str, str], float] = {}
+    if only is not None:
+        return {k: v for k, v in _ONE[only](study).items()}
     t1 = tables.table1(study)
     for r in t1.itertuples():
         cells[("table1", "n", r.country)] = r.n
@@ -40,10 +43,39 @@ def _derived_cells(study: Study) -> dict[tuple[str, str, str], float]:
     return cells
 
 
-def report(study: Study) -> pd.DataFrame:
-    """One row per printed cell: printed text, derived value, tolerance, difference, status."""
+def _table5_cells(study: Study) -> dict[tuple[str, str, str], float]:
+    cells = {}
+    for r in tables.table5(study).itertuples():
+        for group, prefix in (("Males", "male"), ("Women", "female"), ("Total", "total")):
+            cells[("table5", r.label_as_printed, f"{group} n")] = getattr(r, f"{prefix}_n")
+            cells[("table5", r.label_as_printed, f"{group} %")] = getattr(r, f"{prefix}_share")
+    return cells
+
+
+def _table2_cells(study: Study) -> dict[tuple[str, str, str], float]:
+    return {("table2", r["label_as_printed"], stat): r[stat] for r in tables.table2(study).to_dict("records")
+            for stat in tables.STATISTICS_AS_PRINTED}
+
+
+def _table3_cells(study: Study) -> dict[tuple[str, str, str], float]:
+    cells = {}
+    for r in tables.table3(study).itertuples():
+        cells[("table3", r.state_as_printed, "n")] = r.n
+        cells[("table3", r.state_as_printed, "%")] = r.share
+    return cells
+
+
+#: The derived cells of one table, reading only that table's resources.
+_ONE = {"table2": _table2_cells, "table3": _table3_cells, "table5": _table5_cells}
+
+
+def report(study: Study, only: str | None = None) -> pd.DataFrame:
+    """One row per printed cell: printed text, derived value, tolerance, difference, status; with
+    ``only`` ("table2", "table3" or "table5"), the cells of that table alone."""
     printed = study["printed_cells"]
-    derived = _derived_cells(study)
+    if only is not None:
+        printed = printed[printed["table"] == only]
+    derived = _derived_cells(study, only)
     rows = []
     for r in printed.itertuples():
         key = (r.table, r.row, r.column)

@@ -196,7 +196,7 @@ def leadership(study: Study) -> R.Leadership:
     t5 = t5[t5["network_type"] != "total"]
     short = {r.network_type: str(r.label).lower() for r in network_types(study).itertuples()} | M.labels("type_short")
     return R.Leadership.of([(r.network_type, r.female_n, r.total_n) for r in t5.itertuples()], short,
-                           as_printed=provenance.of(study).as_printed("table5"))
+                           as_printed=provenance.table_as_printed(study, "table5"))
 
 
 def printed_women_share(study: Study) -> str:
