@@ -235,8 +235,8 @@ def exception(d: Leadership) -> Reading:
     lead trafficking groups exist, but they are the exception}'."""
     if d.total_women == 0:
         return Reading("no leader", "in this data no woman led")
-    roles = join_words("own nightclubs" if t == "nightclub" else f"lead {d.word(t)}" for t in d.led_by_women)
-    roles = roles.replace(" and ", " or ") if len(d.led_by_women) == 2 else roles
+    roles = ["own nightclubs" if t == "nightclub" else f"lead {d.word(t)}" for t in d.led_by_women]
+    roles = roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " or " + roles[-1]
     if d.total_women / d.total_networks < ALMOST_EVERY:
         return Reading("exception", f"women who {roles} exist, but they are the exception")
     return Reading("no exception", f"women who {roles} are no exception in this data")
@@ -315,7 +315,8 @@ def expected_cartel_women(d: Leadership) -> Reading:
 def intervals(d: Leadership) -> Reading:
     """Which types' intervals rule out a sizeable share of women leaders (the leadership section)."""
     none = [t for t in d.present if d.w(t) == 0]
-    lead = (f"Although {number_word(len(none))} of the {number_word(len(d.types))} types had no woman leader, "
+    lead = ("Although no type had a woman leader, " if none and len(none) == len(d.present) else
+            f"Although {number_word(len(none))} of the {number_word(len(d.types))} types had no woman leader, "
             if none else "Every type had at least one woman leader, and ")
     tight = [t for t in d.present if d.high(t) < SIZEABLE]
     if not tight:
