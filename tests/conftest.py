@@ -7,11 +7,13 @@ is marked ``build``, so that ``pytest -m "not build"`` builds nothing.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import packages
 import pytest
 
 import trata
@@ -53,3 +55,32 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "site" in getattr(item, "fixturenames", ()) or getattr(item.module, "build_site", None) is build_site:
             item.add_marker(pytest.mark.build)
+
+
+#: The fixture packages of tests/fixtures/ (a folder with a case.json: edits of a copy of data/).
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(site, tmp_path_factory):
+    """``fixture_site(name)``: the book built from the fixture package NAME, once per session.
+
+    Returns (package folder, html folder, the build's process). Each build starts from a copy of the
+    session site's execution cache and read records, so only the notebooks that read what the
+    fixture changes are executed again.
+    """
+    built: dict[str, tuple[Path, Path, subprocess.CompletedProcess]] = {}
+
+    def get(name: str):
+        if name not in built:
+            base = tmp_path_factory.mktemp(name)
+            pkg, out = base / "data", base / "out"
+            packages.copy_data(pkg)
+            packages.apply(pkg, json.loads((FIXTURES / name / "case.json").read_text(encoding="utf-8"))["edits"])
+            out.mkdir()
+            shutil.copytree(SITE_OUT / ".jupyter_cache", out / ".jupyter_cache")
+            shutil.copytree(SITE_OUT / ".trata-reads", out / ".trata-reads")
+            built[name] = (pkg, out / "html", build_site(out, pkg))
+        return built[name]
+
+    return get

@@ -17,6 +17,7 @@ operations on files of a copy of ``data/``:
 ``{"file": F, "symlink": TARGET}``       replace the file by a symbolic link to TARGET (relative to it)
 ``{"file": F, "mkdir": true}``           make a folder F
 ``{"outside": NAME, "write": TEXT}``     write a file NAME beside the package folder (outside it)
+``{"file": F, "delete_line_starting": P}`` remove the one line that starts with P
 ``{"json": PATH, "set": VALUE}``         in datapackage.json, set the value at PATH
 ``{"json": PATH, "delete": true}``       in datapackage.json, delete the entry at PATH
 ``{"add_cases": true}``                  add the SYNTHETIC case records of tests/fixtures
@@ -150,6 +151,11 @@ def apply(pkg: Path, edits: list[dict]) -> None:
             target.write_bytes(target.read_text(encoding="utf-8").encode(e["encoding"]))
         elif e.get("bom"):
             target.write_bytes(b"\xef\xbb\xbf" + target.read_bytes())
+        elif "delete_line_starting" in e:
+            lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+            hits = [ln for ln in lines if ln.startswith(e["delete_line_starting"])]
+            assert len(hits) == 1, f"{e['file']}: {len(hits)} lines start with {e['delete_line_starting']!r}"
+            target.write_text("".join(ln for ln in lines if ln is not hits[0]), encoding="utf-8")
         elif "drop_column" in e:
             rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
             k = rows[0].index(e["drop_column"])

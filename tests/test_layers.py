@@ -1,5 +1,5 @@
 """The package's shape: layers that data flows down, modules a newcomer can read, one message
-table, chapter modules whose guards are plain functions, and rules whose bugs are not hidden."""
+table, chapter modules whose readings are chosen by the data, and rules whose bugs are not hidden."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ import packages
 import pytest
 
 import trata
-from trata.chapters import guards as chapter_guards
-from trata.chapters import profile
+from trata.chapters import home, profile
 from trata.core import messages
 from trata.data import validate
 
@@ -88,28 +87,28 @@ def test_fields_are_filled_in():
 
 
 # ---------------------------------------------------------------------------------------------
-# prose guards
+# readings chosen by the data
 
 
-def test_the_profile_chapters_readings_hold_on_the_articles_data(study):
-    guards = profile.guards(study)
-    assert len(guards) == 6
-    assert chapter_guards.failed(guards) == []
+def test_no_notebook_asserts_a_reading():
+    for nb in sorted([*(ROOT / "notebooks").glob("*.md"), ROOT / "book" / "intro.md"]):
+        assert not re.search(r"^\s*assert\b", nb.read_text(encoding="utf-8"), re.M), nb.name
 
 
-def test_a_reading_that_the_data_no_longer_support_is_named(data_copy):
-    """A woman leading one cartel network: the prose that says none did is caught, and only it
-    and the readings that depend on the same count."""
-    packages.apply(data_copy.parent, [{"file": "leaders.csv", "replace": ["cartel,male,37\ncartel,female,0",
-                                                                          "cartel,male,36\ncartel,female,1"]}])
-    failed = chapter_guards.failed(profile.guards(trata.load(data_copy)))
-    assert "no cartel network was led by a woman" in failed
-    assert "women led only nightclubs (one, a cantina) and trafficking groups" in failed
-    assert "the cartels are the largest type" not in failed
-
-
-def test_failed_keeps_the_order_of_the_guards():
-    assert chapter_guards.failed({"a": True, "b": False, "c": False}) == ["b", "c"]
+def test_a_woman_led_cartel_network_changes_only_the_readings_that_depend_on_it(data_copy):
+    """A woman leading one cartel network (a valid package once her position is coded): the
+    sentence that says none did is replaced, and the cartels stay the largest type."""
+    packages.apply(data_copy.parent, [
+        {"file": "leaders.csv", "replace": ["cartel,male,37\ncartel,female,0", "cartel,male,36\ncartel,female,1"]},
+        {"file": "women_positions.csv", "replace": ["nightclub-victim,", "cartel-leader,cartel,leader,Led a cartel network,"
+                                                    "native,conclusion,victimizer,profit,none,1,\nnightclub-victim,"]}])
+    before, after = profile.readings(trata.load()), profile.readings(trata.load(data_copy))
+    changed = {k for k in before if before[k] != after[k]}
+    assert before["profile_reading_cartel_leaders"].text == "all led by men"
+    assert after["profile_reading_cartel_leaders"].text == "one of them led by a woman"
+    assert {"profile_reading_cartel_leaders", "profile_reading_women_leaders", "profile_reading_women_pct"} <= changed
+    assert "profile_reading_men_led" not in changed
+    assert home.glues(trata.load(data_copy))["home_reading_largest"] == "Mexican cartels"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,6 +127,6 @@ def test_a_bug_inside_a_rule_raises_instead_of_becoming_a_data_problem(monkeypat
 
 def test_rules_run_in_the_order_the_errors_page_lists_them():
     names = [fn.__name__ for fn in validate.RULES]
-    assert names[0] == "study_totals_stated" and names[-1] == "framing_resources_are_consistent"
+    assert names[0] == "study_totals_stated" and names[-1] == "positions_follow_the_divide"
     assert len(names) == len(set(names))
     assert all(fn.rule_ids and fn.__doc__ for fn in validate.RULES)

@@ -4,8 +4,8 @@ A copy of data/ is built into a scratch folder; one count is changed consistentl
 moves from the freelance traffickers to the nightclub owners, in the data and in the printed
 table) and the book rebuilt with the same command. The new value must be in the annex table, in
 the figure's data and in the prose; nothing else may change; only notebooks that compute are
-re-executed. Then a malformed package must fail with its message, and a valid package that
-contradicts what a chapter says in words must fail in that chapter, both leaving the site byte
+re-executed. Then a malformed package must fail with its message, and a package whose readings
+the book cannot choose by itself must be refused before anything runs, both leaving the site byte
 for byte as it was. Finally the SYNTHETIC case-level package, without any aggregate table,
 builds the same annex tables.
 """
@@ -227,7 +227,8 @@ def test_nothing_else_changed(rerun):
 def test_only_notebooks_that_read_the_changed_table_were_re_executed(rerun):
     log = rerun["second"].stdout + rerun["second"].stderr
     assert "re-executing" in log
-    assert executed(rerun["second"]) == {doc for doc, r in reads(rerun["out"]).items() if "leaders" in r}
+    # the change is to Table 5 and to its printed cells
+    assert executed(rerun["second"]) == {doc for doc, r in reads(rerun["out"]).items() if r & {"leaders", "printed_cells"}}
     assert "annex" in executed(rerun["second"])
 
 
@@ -242,7 +243,12 @@ def test_a_change_to_table_1_re_executes_only_its_readers(rerun):
     assert executed(proc) == readers
     table = {r[0]: r for r in parse_tables(rerun["out"] / "html" / "notebooks" / "annex.html")["tbl-annex-countries"]}
     assert table["Guatemala"][1:] == ["31", "41.3"] and table["Honduras"][1:] == ["18", "24.0"]
-    assert (rerun["out"] / "html" / "notebooks" / "profile.html").read_bytes() == profile_before
+    # Table 1 no longer as printed: every page now names the data it shows, and that note is all that
+    # changes on the profile page, which does not read Table 1
+    profile_after = (rerun["out"] / "html" / "notebooks" / "profile.html").read_bytes()
+    note = re.compile(rb'<div class="admonition note trata-data-note".*?</div>\n', re.S)
+    assert note.search(profile_after) and not note.search(profile_before)
+    assert note.sub(b"", profile_after) == profile_before
 
 
 def test_malformed_package_fails_and_the_site_survives(rerun):
@@ -259,30 +265,29 @@ def test_malformed_package_fails_and_the_site_survives(rerun):
     assert tree_digest(site) == digest
 
 
-def test_data_that_contradict_the_prose_fail_the_build_and_the_site_survives(rerun):
-    """A valid package whose numbers contradict what a chapter states in words: the chapter's own
-    check fails, the build fails with its message, and the published site is not touched."""
+def test_a_reading_the_data_cannot_choose_stops_the_build_before_anything_runs(rerun):
+    """A valid-looking correction of Table 5 (one woman-led trafficking group fewer) that leaves the
+    coding of the women leaders as it was: the validator names the file, the rule and the choice,
+    nothing runs, and the published site is not touched. (Valid corrections build: test_fixture_builds.)"""
     site = rerun["out"] / "html"
     digest = tree_digest(site)
     contrary = rerun["pkg"].parent / "contrary"
     shutil.copytree(rerun["pkg"], contrary)
     move_one_woman_led_network_to_a_man(contrary)
-    trata.load(contrary)  # valid data
     proc = build_site(rerun["out"], contrary)
-    assert proc.returncode == 1
-    assert "prose no longer matches the data" in proc.stdout + proc.stderr
-    assert "is unchanged" in proc.stderr
+    assert proc.returncode == 2
+    assert ("women_positions.csv, line 14, column 'n_stated': [woman-leader-position] group-leader: n_stated is 3 but "
+            "leaders.csv counts 2") in proc.stderr
+    assert "Running Sphinx" not in proc.stdout + proc.stderr
     assert tree_digest(site) == digest
 
 
-def test_case_level_package_builds_the_same_tables(site, tmp_path):
-    """The SYNTHETIC case records, with no aggregate table beside them, yield the annex tables."""
-    pkg = tmp_path / "data"
-    packages.copy_data(pkg)
-    packages.add_cases(pkg, drop_aggregates=True)
-    proc = build_site(tmp_path / "out", pkg)
+def test_case_level_package_builds_the_same_tables(site, fixture_site):
+    """The SYNTHETIC case records, with no aggregate table beside them (tests/fixtures/case-level),
+    yield the annex tables."""
+    _, html, proc = fixture_site("case-level")
     assert proc.returncode == 0, proc.stderr[-3000:]
-    got = parse_tables(tmp_path / "out" / "html" / "notebooks" / "annex.html")
+    got = parse_tables(html / "notebooks" / "annex.html")
     want = parse_tables(site / "notebooks" / "annex.html")
     for label in ("tbl-annex-countries", "tbl-annex-characteristics", "tbl-annex-escape", "tbl-annex-leaders"):
         assert got[label] == want[label], label

@@ -6,7 +6,7 @@ Data flows down through layers; a layer imports only the layers below it (an imp
 ``edition``, ``release``, ``citestyle``  the release: versions, citations, PDF, archives
 ``book``       Sphinx extensions (execution cache, data pages, page head), the build, read recording,
                and the preamble every notebook opens with
-``chapters``   one module per chapter: the values it glues (literal keys) and its prose guards
+``chapters``   one module per chapter: the values it glues (literal keys), and the readings chosen by the data
 ``present``    text formats, MyST/HTML tables, the theme, figures (one module per chapter, with
                their alt texts)
 ``analyse``    reconciliation of the printed cells, statistics, the consistency audit

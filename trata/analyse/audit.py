@@ -120,7 +120,7 @@ def table_quantities(study: Study, reading: str = "as labelled") -> dict[str, fl
         "countries": float(((t1["row"] == "n") & (t1["column"] != "Total")).sum()),
         "interview_year_first": float(roster["interview_year"].min()),
         "interview_year_last": float(roster["interview_year"].max()),
-        "federal_entities_pct": 100 * study["states"]["map_name"].nunique() / entities,
+        "federal_entities_pct": 100 * ((t3["column"] == "n") & (t3["row"] != "Total")).sum() / entities,
         "recent_pct": float(sum(float(_cell(study, "table4", "%", b)) for b in recent)),
         "network_types": float(len(types)),
         "men_led_pct": float(_cell(study, "table5", "Total", "Males %")),
@@ -138,6 +138,14 @@ def table_quantities(study: Study, reading: str = "as labelled") -> dict[str, fl
     return q
 
 
+def _printed_state_mentions(study: Study) -> float:
+    """The total of Table 3 as the article's note prints it (the claim 'table3-note-total'), else the
+    descriptor's stated total."""
+    claims = study["text_claims"]
+    hit = claims[claims["claim_id"] == "table3-note-total"]
+    return float(hit["claimed_value"].iloc[0]) if len(hit) else float(study.study["state_mentions"])
+
+
 def _arithmetic(study: Study) -> list[Record]:
     out = []
     t1 = _printed(study, "table1")
@@ -146,7 +154,7 @@ def _arithmetic(study: Study) -> list[Record]:
                                       float(_cell(study, "table1", "n", "Total")))])
     t3 = _printed(study, "table3")
     out += counts_add_up("Table 3", [("n by state, against the note's total", t3.loc[t3["column"] == "n", "printed"].astype(float).tolist(),
-                                      float(study.study["state_mentions"]))])
+                                      _printed_state_mentions(study))])
     t4 = _printed(study, "table4")
     out += counts_add_up("Table 4", [("n by bin, against Table 1's total", t4.loc[t4["row"] == "n", "printed"].astype(float).tolist(),
                                       float(_cell(study, "table1", "n", "Total")))])
@@ -159,8 +167,8 @@ def _arithmetic(study: Study) -> list[Record]:
                      float(_cell(study, "table5", row, "Total n"))))
     out += counts_add_up("Table 5", sums)
 
-    rep = reconcile.report(study)
-    shares = rep[rep["printed"].astype(str).ne("") & ((rep["row"] == "%") | rep["column"].str.endswith("%"))]
+    # printed shares against printed counts: the article checked against itself, whatever the package holds
+    shares = reconcile.printed_shares(study)
     for table in ("table1", "table3", "table4", "table5"):
         out += shares_match_counts(f"Table {table[-1]}", shares[shares["table"] == table])
 

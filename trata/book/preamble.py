@@ -21,12 +21,11 @@ from collections.abc import Mapping
 
 from myst_nb import glue
 
-from ..chapters.guards import failed
 from ..core.problems import DataPackageError
 from ..data.validate import load_for_book
 from .recording import ACCESS_LOG, RecordingStudy, recording
 
-__all__ = ["InvalidDataPackage", "failed", "glue_all", "start"]
+__all__ = ["InvalidDataPackage", "glue_all", "start"]
 
 
 class InvalidDataPackage(DataPackageError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analyse import reconcile
+from ..analyse import provenance, reconcile
 from ..core import messages as M
 from ..data.study import Study
 from ..derive import tables
@@ -16,6 +16,7 @@ from ..present import findings
 from ..present.figures import annex as fig
 from ..present.tables import myst_table
 from ..present.text import fmt_count, fmt_number, fmt_share
+from . import readings as R
 
 
 def bin_bounds(r) -> str:
@@ -106,14 +107,10 @@ def glues(study: Study) -> dict[str, object]:
         "annex_rec_printed": int((rep["status"] != "not printed").sum()),
         "tbl_reconciliation": reconciliation_table(rep),
         "annex_mismatch_list": mismatch_list(rep),
+        "annex_reading_reconciliation": R.reconciliation(provenance.of(study).reproduces).text,
         "annex_fig_countries": fig.countries_figure(study),
         "annex_fig_characteristics": fig.characteristics_figure(study),
         "annex_fig_states": fig.states_figure(study),
         "annex_fig_escape": fig.escape_figure(study),
         "annex_fig_leaders": fig.leaders_figure(study),
     }
-
-
-def guards(study: Study) -> dict[str, bool]:
-    """The readings the annex's prose states in words (none: its sentences are chosen by the data)."""
-    return {}

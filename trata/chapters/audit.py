@@ -53,8 +53,3 @@ def glues(study: Study) -> dict[str, object]:
         "audit_dated_excerpts": int((cites["dated_by"] == "excerpt").sum()),
         "tbl_audit": checks_table(records),
     }
-
-
-def guards(study: Study) -> dict[str, bool]:
-    """The readings the audit chapter's prose states in words (none: its sentences are chosen by the data)."""
-    return {}

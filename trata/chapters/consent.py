@@ -47,8 +47,3 @@ def glues(study: Study) -> dict[str, object]:
         "consent_undated": join_words(ms.loc[ms["year"].isna(), "instrument"]),
         "consent_timeline": timeline_figure(study),
     }
-
-
-def guards(study: Study) -> dict[str, bool]:
-    """The readings the consent chapter's prose states in words (none)."""
-    return {}

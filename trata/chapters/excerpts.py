@@ -1,8 +1,8 @@
 """The page of the interviewees' words: every excerpt the article quotes, in an explorer that
 filters them by network type and theme, and the years that disagree between citation and list.
 
-:func:`glues` gives every value the notebook glues, keyed by its glue key; :func:`guards` the
-readings its prose states in words.
+:func:`glues` gives every value the notebook glues, keyed by its glue key; what the page says of
+the years that disagree is chosen by the data (:func:`trata.chapters.readings.flagged_years`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ..derive.readers import excerpts
 from ..present.excerpts import excerpt_explorer
 from ..present.tables import HTMLBlock
 from ..present.text import join_words, number_word
+from . import readings as R
 
 
 def explorer_block(study: Study) -> HTMLBlock:
@@ -41,10 +42,6 @@ def glues(study: Study) -> dict[str, object]:
         "excerpts_flag_word": number_word(len(flag)),
         "excerpts_flag_detail": "; ".join(M.text("profile.flag", pseudonym=r.pseudonym, cited=r.year_as_cited, listed=r.roster_year)
                                           for r in flag.itertuples()),
+        "excerpts_reading_years": R.flagged_years(flag["pseudonym"].tolist()).text,
         "profile_excerpt_explorer": explorer_block(study),
     }
-
-
-def guards(study: Study) -> dict[str, bool]:
-    """The page discusses Remedios's and Rosa's years by name."""
-    return {"the years that disagree are Remedios's and Rosa's": set(_flagged(study)["pseudonym"]) == {"Remedios", "Rosa"}}

@@ -2,8 +2,8 @@
 
 A *case* is one woman victimized by one actor, as the article's Table 5 counts them: a woman
 victimized by two actors is two cases. Whether two cases involve the same network the article
-does not say. :func:`glues` gives every value the page glues, keyed by its glue key;
-:func:`guards` the readings its prose states in words.
+does not say. :func:`glues` gives every value the page glues, keyed by its glue key, the
+sentences whose truth depends on the data chosen by the data (:mod:`trata.chapters.readings`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from ..data.study import Study
 from ..derive import tables
 from ..derive.readers import network_types, positions
 from ..present.text import fmt_share, join_words, number_word
+from . import readings as R
+from .profile import leadership, women_pct
 
 
 def contrast_sentence(study: Study) -> str:
@@ -43,6 +45,7 @@ def glues(study: Study) -> dict[str, object]:
     women, cases = tables.women_leaders(study)
     largest = t5.drop(index="total")["total_n"].idxmax()
     n_countries = len(t1[t1["country"] != "Total"])
+    d = leadership(study)
     return {
         "home_women": n_women,
         "home_countries_word": number_word(n_countries),
@@ -52,14 +55,9 @@ def glues(study: Study) -> dict[str, object]:
         "home_largest_n": int(t5.loc[largest, "total_n"]),
         "home_largest_share": fmt_share(t5.loc[largest, "total_share"]),
         "home_women_leaders": women,
-        "home_women_share": fmt_share(100 * women / cases),
-        "home_women_share_rounded": f"{100 * women / cases:.0f}",
+        "home_reading_women_pct": women_pct(study, d).text,
+        "home_reading_largest": R.largest_type(d).text,
+        "home_reading_origins": R.origins(t1.loc[t1["country"] != "Total", "country"].tolist()).text,
         "home_men_leaders": int(t5.loc["total", "male_n"]),
         "home_contrast": contrast_sentence(study),
     }
-
-
-def guards(study: Study) -> dict[str, bool]:
-    """The readings the home page states in words: its link to the largest type's section."""
-    t5 = tables.table5(study).set_index("network_type").drop(index="total")
-    return {"the cartels are the largest type": t5["total_n"].idxmax() == "cartel"}

@@ -1,8 +1,8 @@
 """The edition's page on women's leadership: the share of cases led by a woman with its Wilson
 intervals, the exact test of whether it differs between types, and the test's sensitivity.
 
-:func:`glues` gives every value the notebook glues, keyed by its glue key; :func:`guards` the
-readings its prose states in words, each True while the data support it.
+:func:`glues` gives every value the notebook glues, keyed by its glue key; :func:`readings` the
+sentences whose truth depends on the data, chosen by the data (:mod:`trata.chapters.readings`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from ..analyse import stats
 from ..core import messages as M
 from ..data.study import Study
 from ..derive import tables
-from ..derive.readers import network_types
 from ..present.tables import myst_table
 from ..present.text import fmt_count, interval, number_word, pct
+from . import readings as R
+from .profile import leadership
 
 
 def shares_table(study: Study):
@@ -30,7 +31,7 @@ def glues(study: Study) -> dict[str, object]:
     t5 = tables.table5(study).set_index("network_type")
     tot = shares.loc["total"]
     per_type = shares.drop(index="total")
-    largest, smallest = per_type["networks"].idxmax(), per_type["networks"].idxmin()
+    smallest = per_type.loc[per_type["networks"] > 0, "networks"].idxmin()  # a type with no case has no interval
     test = stats.leadership_test(study)
     exp = stats.expected_women_leaders(study).set_index("network_type")
     lo, hi, n_tab = stats.leadership_drop_sensitivity(study)
@@ -38,15 +39,12 @@ def glues(study: Study) -> dict[str, object]:
         "leadership_interviewees": n_women,
         "leadership_cases": n_cases,
         "leadership_extra_word": number_word(n_cases - n_women),
-        "leadership_types_word": number_word(len(network_types(study))),
         "leadership_women": int(tot["women"]),
         "leadership_women_word": number_word(tot["women"]),
         "leadership_pct": pct(tot["share"]),
         "leadership_low": pct(tot["low"]),
         "leadership_high": pct(tot["high"]),
-        "leadership_zero_types_word": number_word((per_type["women"] == 0).sum()),
         "leadership_level": f"{100 * stats.LEVEL:.0f}",
-        "leadership_largest_high": pct(per_type.loc[largest, "high"]),
         "leadership_smallest_high": pct(per_type.loc[smallest, "high"]),
         "leadership_group_women": int(t5.loc["trafficking_group", "female_n"]),
         "leadership_group_cases": int(t5.loc["trafficking_group", "total_n"]),
@@ -60,21 +58,15 @@ def glues(study: Study) -> dict[str, object]:
         "leadership_sens_low": f"{lo:.3f}",
         "leadership_sens_high": f"{hi:.3f}",
         "leadership_sens_tables": n_tab,
-    }
+    } | {key: r.text for key, r in readings(study).items()}
 
 
-def guards(study: Study) -> dict[str, bool]:
-    """Each reading the page's prose states in words, and whether the data support it."""
-    shares = stats.women_leader_shares(study).set_index("network_type")
-    per_type = shares.drop(index="total")
-    test = stats.leadership_test(study)
-    exp = stats.expected_women_leaders(study).set_index("network_type")
+def readings(study: Study) -> dict[str, R.Reading]:
+    """Every sentence of the page whose truth depends on the data, chosen by the data, by glue key."""
+    d = leadership(study)
     return {
-        "the cartels are the largest type": per_type["networks"].idxmax() == "cartel",
-        "the exact test is weak evidence at most": 0.05 < test.pvalue < 0.2,
-        "more women led trafficking groups than expected, fewer cartels":
-            bool(per_type.loc["trafficking_group", "women"] > exp.loc["trafficking_group", "expected"]
-                 and per_type.loc["cartel", "women"] < exp.loc["cartel", "expected"]),
-        "only the cartel interval rules out a sizeable share":
-            bool((per_type["high"] < 0.1).sum() == 1 and per_type.loc["cartel", "high"] < 0.1),
+        "leadership_reading_intervals": R.intervals(d),
+        "leadership_reading_expected_cartel_women": R.expected_cartel_women(d),
+        "leadership_reading_test": R.test_evidence(d),
+        "leadership_reading_in_charge": R.in_charge(d),
     }

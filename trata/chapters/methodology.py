@@ -108,8 +108,3 @@ def glues(study: Study) -> dict[str, object]:
         "methodology_criteria_table": criteria_table(study),
         "methodology_sample_table": sample_table(study),
     }
-
-
-def guards(study: Study) -> dict[str, bool]:
-    """The readings the methodology chapter's prose states in words (none)."""
-    return {}

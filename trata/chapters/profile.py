@@ -2,15 +2,17 @@
 victim-victimizer line. The statistics of leadership have their own page (``leadership``), the
 full list of excerpts too (``excerpts``).
 
-:func:`glues` gives every value the notebook glues, keyed by its glue key; :func:`guards` the
-readings its prose states in words, each True while the data support it.
+:func:`glues` gives every value the notebook glues, keyed by its glue key, including
+:func:`readings`, the sentences whose truth depends on the data, chosen by the data
+(:mod:`trata.chapters.readings`); :func:`leadership` gives Table 5 as those readings take it, for
+this chapter and for the home and leadership pages.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..analyse import stats
+from ..analyse import provenance
 from ..core import messages as M
 from ..data.study import Study
 from ..derive import tables
@@ -19,6 +21,7 @@ from ..present.excerpts import quote
 from ..present.figures import profile as fig
 from ..present.tables import myst_table
 from ..present.text import emphasis, fmt_count, fmt_share, number_word
+from . import readings as R
 
 #: The excerpts each section quotes: glue key -> excerpt id.
 QUOTED = {
@@ -95,12 +98,6 @@ def _network_glues(study: Study) -> dict[str, object]:
         "profile_networks": n_networks,
         "profile_extra_networks_word": number_word(n_networks - n_women),
         "profile_cartel_networks": int(t5.loc["cartel", "total_n"]),
-        "profile_nightclub_networks": int(t5.loc["nightclub", "total_n"]),
-        "profile_nightclub_women_word": number_word(int(t5.loc["nightclub", "female_n"])),
-        "profile_trafficking_group_networks": int(t5.loc["trafficking_group", "total_n"]),
-        "profile_trafficking_group_women_word": number_word(int(t5.loc["trafficking_group", "female_n"])),
-        "profile_modelling_agency_networks": int(t5.loc["modelling_agency", "total_n"]),
-        "profile_freelance_networks": int(t5.loc["freelance", "total_n"]),
         "profile_pseudonovio_networks": int(t5.loc["pseudonovio", "total_n"]),
         "profile_cartel_share_all": fmt_share(t5.loc["cartel", "total_share"]),
     }
@@ -129,38 +126,60 @@ def _leader_glues(study: Study) -> dict[str, object]:
         "profile_women_leaders": women,
         "profile_men_leaders": int(t5.loc["total", "male_n"]),
         "profile_women_pct": fmt_share(100 * women / cases),
-        "profile_women_pct_rounded": f"{100 * women / cases:.0f}",
     }
 
 
 def glues(study: Study) -> dict[str, object]:
     """Every value the profile chapter glues, by its glue key."""
-    return _network_glues(study) | _typology_glues(study) | _position_glues(study) | _leader_glues(study)
+    return (_network_glues(study) | _typology_glues(study) | _position_glues(study) | _leader_glues(study)
+            | reading_glues(study))
 
 
 # ---------------------------------------------------------------------------------------------
-# the readings the prose states in words
+# the readings the prose states in words, chosen by the data
 
 
-def guards(study: Study) -> dict[str, bool]:
-    """Each reading the chapter's prose states in words, and whether the data support it."""
-    pos = positions(study)
-    both = pos[pos["line"] == "victim_and_victimizer"]
-    only = pos[pos["line"] == "victimizer"]
-    shares = stats.women_leader_shares(study).set_index("network_type")
-    tot = shares.loc["total"]
-    per_type = shares.drop(index="total")
-    led_by_women = set(per_type.index[per_type["women"] > 0])
+def leadership(study: Study) -> R.Leadership:
+    """Table 5 as the readings take it (:class:`trata.chapters.readings.Leadership`)."""
+    t5 = tables.table5(study)
+    t5 = t5[t5["network_type"] != "total"]
+    short = {r.network_type: str(r.label).lower() for r in network_types(study).itertuples()} | M.labels("type_short")
+    return R.Leadership.of([(r.network_type, r.female_n, r.total_n) for r in t5.itertuples()], short,
+                           as_printed=provenance.table_as_printed(study, "table5"))
+
+
+def printed_women_share(study: Study) -> str:
+    """The article's printed share of cases led by a woman (Table 5, Women %, Total), as printed."""
+    cells = study["printed_cells"]
+    hit = cells[(cells["table"] == "table5") & (cells["row"] == "Total") & (cells["column"] == "Women %")]
+    return str(hit["printed"].iloc[0]) if len(hit) else ""
+
+
+def women_pct(study: Study, d: R.Leadership | None = None) -> R.Reading:
+    """'X%, which the article rounds to Y%' (the profile and the home page), chosen by the data."""
+    d = d or leadership(study)
+    women, cases = tables.women_leaders(study)
+    return R.women_pct(d, fmt_share(100 * women / cases), f"{100 * women / cases:.0f}", printed_women_share(study))
+
+
+def readings(study: Study) -> dict[str, R.Reading]:
+    """Every sentence of the chapter whose truth depends on the data, chosen by the data, by glue key."""
+    d = leadership(study)
+    men_led = R.men_led(d)
     return {
-        "every victim-and-victimizer position is in the cartels, migrant, coerced, on both grounds":
-            bool((both["network_type"] == "cartel").all() and (both["origin"] == "migrant").all()
-                 and (both["motive"] == "coerced").all() and (both["gallagher_basis"] == "causation_and_coercion").all()),
-        "every victimizer-only position is a native leader or recruiter acting for profit":
-            bool(only["position"].isin(["leader", "recruiter"]).all() and (only["origin"] == "native").all()
-                 and (only["motive"] == "profit").all()),
-        "no cartel network was led by a woman": bool(per_type.loc["cartel", "women"] == 0),
-        "no modelling agency was led by a woman": bool(per_type.loc["modelling_agency", "women"] == 0),
-        "women led only nightclubs (one, a cantina) and trafficking groups":
-            led_by_women == {"nightclub", "trafficking_group"} and bool(per_type.loc["nightclub", "women"] == 1),
-        "men led almost every network": bool(tot["share"] < 0.1),
+        "profile_reading_men_led": R.Reading(men_led.case, men_led.text[:1].upper() + men_led.text[1:]),
+        "profile_reading_women_pct": women_pct(study, d),
+        "profile_reading_women_leaders": R.women_leaders(d),
+        "profile_reading_cartel_leaders": R.cartel_leaders(d),
+        "profile_reading_nightclub_leaders": R.nightclub_leaders(d),
+        "profile_reading_group_leaders": R.group_leaders(d),
+        "profile_reading_agency_leaders": R.agency_leaders(d),
+        "profile_reading_freelance_leaders": R.freelance_leaders(d),
+        "profile_reading_nightclub_owner": R.nightclub_owner(d),
+        "profile_reading_exception": R.exception(d),
     }
+
+
+def reading_glues(study: Study) -> dict[str, str]:
+    """:func:`readings` as the text the notebook glues."""
+    return {key: r.text for key, r in readings(study).items()}

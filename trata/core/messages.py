@@ -159,10 +159,10 @@ EN: dict[str, object] = {
         "countries": ("Bar chart of the {base} interviewees by country of origin, with {cl} confidence intervals. "
                       "{country} has the largest share, {women} ({share}, interval {lo:.1f} to {hi:.1f}%), followed by {rest}."),
         "countries_item": "{country} {n} ({share})",
-        "characteristics": ("Range chart of the interviewees' characteristics as printed in the article's Table 2: "
+        "characteristics": ("Range chart of the interviewees' characteristics {source}: "
                             "{parts}. The values printed as median and mean appear to be swapped."),
         "characteristics_item": "{label} from {min:g} to {max:g} (printed median {median:g}, printed mean {mean:g}, mode {mode:g})",
-        "states": ("Map of Mexico shading the {k} places named in the article's Table 3 by the number of interviewees "
+        "states": ("Map of Mexico shading the {k} places named in {source} by the number of interviewees "
                    "trafficked there, beside a bar chart sorted from most to fewest. {state} has the most, {women} "
                    "({share} of interviewees), followed by {rest}; {ones} of the places have one woman each."),
         "states_item": "{state} ({n})",
@@ -267,6 +267,12 @@ EN: dict[str, object] = {
                                 "rule_text": "What it does to consent", "year_status": "Year in the article"},
     "figure.timeline.caption": "The legal instruments the article discusses, in time order (the data of the figure).",
     "figure.timeline.source": "Izcara-Palacios (2023) (data package resource legal_milestones)",
+
+    # ---- the data banner: which package a page shows ------------------------------------------
+    "databanner.title": "Which data this page shows",
+    "databanner.note": ("This book was built from {name}, not from the article's data: {cells} printed cells of the "
+                        "article's annex tables differ from this package. Tables, figures and numbers in the text are "
+                        "this package's; a value is the article's only where the page says so."),
 }
 
 #: Every language's table; a new language adds a table with the same keys.

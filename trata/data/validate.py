@@ -26,11 +26,11 @@ from pathlib import Path
 from ..core.paths import DEFAULT_PACKAGE, DESCRIPTOR, descriptor_path
 from ..core.problems import DataPackageError, Problem, unique
 from ..core.vocabulary import DERIVED
-from . import cases, cells, coding_rules, descriptor, reading, rulebook, schema, table_rules
+from . import cases, cells, coding_rules, descriptor, reading, reading_rules, rulebook, schema, table_rules
 from .study import Study
 
 #: Every study rule, in the order they run (and the page "Updating the data" lists them).
-RULES = (*table_rules.RULES, *coding_rules.RULES)
+RULES = (*table_rules.RULES, *coding_rules.RULES, *reading_rules.RULES)
 
 
 def check_rules(study: Study) -> list[Problem]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...analyse import stats
+from ...analyse import provenance, stats
 from ...core import mapfile, messages
 from ...data.study import Study
 from ...derive import tables
@@ -134,7 +134,8 @@ def characteristics_alt(study: Study) -> str:
     shown = messages.labels("table2_shown")
     parts = [ALT["characteristics_item"].format(label=r["label"].lower(), min=r["min"], max=r["max"], median=r[shown["Median"]],
                                                 mean=r[shown["Mean"]], mode=r[shown["Mode"]]) for r in df.to_dict("records")]
-    return ALT["characteristics"].format(parts="; ".join(parts))
+    return ALT["characteristics"].format(parts="; ".join(parts),
+                                       source=provenance.table_phrase(study, "table2", "as printed in"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,7 +240,8 @@ def states_alt(study: Study) -> str:
     nxt = [ALT["states_item"].format(state=r.state_as_printed, n=r.n) for r in df.iloc[1:3].itertuples()]
     ones = int((df["n"] == 1).sum())
     return ALT["states"].format(k=len(df), state=top.state_as_printed, women=women(top.n), share=percent(top.share),
-                                rest=join_words(nxt), ones=ones)
+                                rest=join_words(nxt), ones=ones,
+                                source=provenance.table_phrase(study, "table3"))
 
 
 # ---------------------------------------------------------------------------------------------
