@@ -34,7 +34,7 @@ def edition_version(app: Sphinx) -> str:
 
 
 def _csv_of(block: str, version: str) -> bytes | None:
-    m = re.search(r'<pre hidden class="trata-figure-csv" data-source="([^"]*)">(.*?)</pre>', block, re.S)
+    m = re.search(r'<div hidden class="trata-figure-csv" data-source="([^"]*)">(.*?)</div>', block, re.S)
     if not m:
         return None
     body = html.unescape(m.group(2))

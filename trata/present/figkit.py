@@ -119,7 +119,7 @@ def toolkit_html(key: str, html_id: str, plotted: Plotted) -> str:
     # file is made from it; text from the data cannot end the element
     csv = esc(plotted.csv_body(), quote=False)
     return (f'<div class="trata-figkit">'
-            f'<pre hidden class="trata-figure-csv" data-source="{esc(plotted.source, quote=True)}">{csv}</pre>'
+            f'<div hidden class="trata-figure-csv" data-source="{esc(plotted.source, quote=True)}">{csv}</div>'
             f'<div class="trata-figkit-files" role="group" aria-label="{label}">'
             f'<span class="trata-figkit-label" aria-hidden="true">{label}</span>{links}</div>'
             f"{table_html(plotted, html_id)}</div>")
