@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
+from test_charts import walk  # every mapping inside a Vega-Lite spec
 
 from trata.book import figkit as book_figkit
 from trata.core import messages
@@ -54,16 +55,6 @@ def specs(study):
 @pytest.fixture(scope="module")
 def plotted(study):
     return {key: data(study) for key, (_, data) in FIGURES.items()}
-
-
-def walk(obj):
-    if isinstance(obj, dict):
-        yield obj
-        for v in obj.values():
-            yield from walk(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from walk(v)
 
 
 def svg_width(svg: str) -> float:

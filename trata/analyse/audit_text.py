@@ -26,19 +26,6 @@ from .audit_checks import (
     rule_of,
 )
 
-#: How the article's text names each network type, in the order of its section headings: the
-#: wording of the enumeration in 'The Profile of the Perpetrators', and the section heading
-#: (both as printed).
-TEXT_TYPE_NAMES: dict[str, tuple[str, str]] = {
-    "cartel": ("members of Mexican cartels", "Mexican Cartel Members"),
-    "nightclub": ("nightclub owners", "Nightclub Owners"),
-    "trafficking_group": ("individuals belonging to trafficking groups", "Individuals Belonging to Trafficking Groups"),
-    "modelling_agency": ("members of international pseudo-modeling agencies", "Members of the International Modelling Pseudo-agencies"),
-    "freelance": ("freelance traffickers", "Freelance Dealers"),
-    "pseudonovio": ("casually dating", "The pseudonovios"),
-}
-
-
 # =============================================================================================
 # text against tables
 

@@ -36,6 +36,16 @@ def study_totals_stated(study) -> list[Problem]:
     return out
 
 
+def _sums_to_stated(study, name: str, df, stated, what: str, key: str) -> list[Problem]:
+    """The counts of ``name`` (column 'n') against the total the descriptor states as ``study.key``."""
+    s = int(df["n"].sum())
+    if stated is None or s == stated:
+        return []
+    return [Problem(study.file(name), "sum-to-total",
+                    f"counts in column 'n' sum to {s}, but the study states {stated} {what} (datapackage.json: study.{key})",
+                    column="n")]
+
+
 @rule("sum-to-total")
 def counts_sum_to_interviewees(study) -> list[Problem]:
     """Tables 1 and 4 count each interviewee once: their counts sum to the stated number of interviewees."""
@@ -45,11 +55,7 @@ def counts_sum_to_interviewees(study) -> list[Problem]:
         df = aggregate(study, name)
         if df is None or total is None:
             continue
-        s = int(df["n"].sum())
-        if s != total:
-            out.append(Problem(study.file(name), "sum-to-total",
-                               f"counts in column 'n' sum to {s}, but the study states {total} interviewees (datapackage.json: study.interviewees)",
-                               column="n"))
+        out += _sums_to_stated(study, name, df, total, "interviewees", "interviewees")
     return out
 
 
@@ -67,11 +73,7 @@ def states_sum_to_mentions(study) -> list[Problem]:
     df = aggregate(study, "states")
     if df is None:
         return out
-    s = int(df["n"].sum())
-    if mentions is not None and s != mentions:
-        out.append(Problem(study.file("states"), "sum-to-total",
-                           f"counts in column 'n' sum to {s}, but the study states {mentions} state mentions (datapackage.json: study.state_mentions)",
-                           column="n"))
+    out += _sums_to_stated(study, "states", df, mentions, "state mentions", "state_mentions")
     for i, row in df.iterrows():
         if total is not None and row["n"] > total:
             out.append(Problem(study.file("states"), "count-within-base",
@@ -92,11 +94,7 @@ def leaders_sum_to_networks(study) -> list[Problem]:
     df = aggregate(study, "leaders")
     if df is None:
         return out
-    s = int(df["n"].sum())
-    if nets is not None and s != nets:
-        out.append(Problem(study.file("leaders"), "sum-to-total",
-                           f"counts in column 'n' sum to {s}, but the study states {nets} networks (datapackage.json: study.networks)",
-                           column="n"))
+    out += _sums_to_stated(study, "leaders", df, nets, "networks", "networks")
     return out
 
 
