@@ -232,6 +232,10 @@ def executed_notebook(app: Sphinx, docname: str):
         _, nb = get_cache(app.config.nb_execution_cache_path).merge_match_into_notebook(nb)
     except KeyError:
         raise DownloadError(f"{docname}: no executed notebook in the execution cache matches this build") from None
+    # Jupytext gives every cell a random id when it reads the MyST file: the ids are numbered in
+    # order instead, so that the same commit releases the same notebook (and the same archive).
+    for i, cell in enumerate(nb.cells, start=1):
+        cell["id"] = f"cell-{i}"
     nbformat.validate(nb)
     return nb
 

@@ -323,7 +323,27 @@ def normalise_pdf(raw: bytes, ed: E.Edition, meta: dict) -> bytes:
 def make_pdf(root: Path, out: Path, epoch: int, pdf: Path) -> Path:
     site = build(root, out, "singlehtml", epoch)
     ed = dataclasses.replace(E.current(root), built=datetime.fromtimestamp(epoch, tz=timezone.utc))
-    return print_pdf(singlehtml_page(site), pdf, ed, E.read_citation(root))
+    return print_agreed(singlehtml_page(site), pdf, ed, E.read_citation(root))
+
+
+PRINTS = 4
+
+
+def print_agreed(page: Path, pdf: Path, ed: E.Edition, meta: dict) -> Path:
+    """Print until two prints in a row agree byte for byte (at most ``PRINTS`` prints).
+
+    The same page printed twice by Chromium nearly always gives the same bytes, but on a busy
+    machine a print can, rarely, place one line of a table cell a fraction of a pixel off. A single
+    print would then make the release of one commit differ between two machines; two agreeing
+    prints give the settled layout."""
+    previous = None
+    for _ in range(PRINTS):
+        print_pdf(page, pdf, ed, meta)
+        current = pdf.read_bytes()
+        if current == previous:
+            return pdf
+        previous = current
+    raise ReleaseError(f"{page}: {PRINTS} prints of the PDF edition, no two in a row the same")
 
 
 # --- archives -----------------------------------------------------------------------------------
