@@ -34,9 +34,13 @@ import sys
 import time
 from pathlib import Path
 
+from ..core.messages import ENV_VAR as LANG_VAR
+from ..core.messages import LANGUAGES
 from ..core.paths import DESCRIPTOR, REPO_ROOT, default_path
 from ..core.problems import DataPackageError
 from ..data.validate import load_for_book
+from .i18n import EDITIONS
+from .locales import prepare
 
 CONF_EXTRA = '''
 # --- added by trata.build: no external scripts (thebe, comments) on any page ---
@@ -72,11 +76,17 @@ def validate(data: Path) -> bool:
     return True
 
 
-def sphinx(root: Path, data: Path, builder: str, outdir: Path, doctrees: Path, log: Path, jobs: str = "1") -> int:
+def sphinx(root: Path, data: Path, builder: str, outdir: Path, doctrees: Path, log: Path, jobs: str = "1",
+           lang: str = "en") -> int:
+    """One edition: Sphinx in the edition's language, the notebooks' kernels told the same."""
+    cache = doctrees.parent / (".jupyter_cache" if lang == "en" else f".jupyter_cache-{lang}")
+    locale = EDITIONS[lang][0]
+    locales = prepare(doctrees.parent / ".locale", locale) if lang != "en" else doctrees.parent / ".locale"
     cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "-n", "--keep-going", "-j", jobs,
-           "-d", str(doctrees), "-D", f"trata_data={data}",
-           "-D", f"nb_execution_cache_path={doctrees.parent / '.jupyter_cache'}", "-w", str(log), str(root), str(outdir)]
-    env = dict(os.environ, TRATA_DATA=str(data), PYDEVD_DISABLE_FILE_VALIDATION="1")
+           "-d", str(doctrees), "-D", f"trata_data={data}", "-D", f"language={locale}",
+           "-D", f"locale_dirs={locales}",
+           "-D", f"nb_execution_cache_path={cache}", "-w", str(log), str(root), str(outdir)]
+    env = dict(os.environ, TRATA_DATA=str(data), PYDEVD_DISABLE_FILE_VALIDATION="1", **{LANG_VAR: lang})
     return subprocess.run(cmd, cwd=root, env=env).returncode
 
 
@@ -110,7 +120,7 @@ def publish(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(data: Path, out: Path, builder: str = "html", jobs: str = "1") -> int:
+def build(data: Path, out: Path, builder: str = "html", jobs: str = "1", langs: tuple[str, ...] = LANGUAGES) -> int:
     root = REPO_ROOT
     data = data.resolve()
     out = out if out.is_absolute() else (root / out)
@@ -126,21 +136,25 @@ def build(data: Path, out: Path, builder: str = "html", jobs: str = "1") -> int:
         recover(out, builder)
         write_conf(root)
         staging = out / f".staging-{builder}"
-        doctrees = out / f".doctrees-{builder}"
-        log = out / f"{builder}-warnings.log"
         shutil.rmtree(staging, ignore_errors=True)  # never a copy of the last site: see step 2
         t2 = time.monotonic()
-        rc = sphinx(root, data, builder, staging, doctrees, log, jobs)
+        # The first edition is the top of the site, the others in their folders (es/).
+        for lang in langs:
+            suffix = "" if lang == langs[0] else f"-{lang}"
+            doctrees = out / f".doctrees-{builder}{suffix}"
+            log = out / f"{builder}{suffix}-warnings.log"
+            rc = sphinx(root, data, builder, staging / EDITIONS[lang][2] if suffix else staging,
+                        doctrees, log, jobs, lang)
+            warnings = log.read_text(encoding="utf-8").strip() if log.exists() else ""
+            if rc != 0 or warnings:
+                shutil.rmtree(staging, ignore_errors=True)
+                shutil.rmtree(doctrees, ignore_errors=True)
+                print(f"[trata] build FAILED (exit {rc}, {lang} edition); warnings and errors are in {log}; "
+                      f"{target} is unchanged", file=sys.stderr)
+                if warnings:
+                    print(warnings, file=sys.stderr)
+                return EXIT_BUILD_FAILED
         t3 = time.monotonic()
-        warnings = log.read_text(encoding="utf-8").strip() if log.exists() else ""
-        if rc != 0 or warnings:
-            shutil.rmtree(staging, ignore_errors=True)
-            shutil.rmtree(doctrees, ignore_errors=True)
-            print(f"[trata] build FAILED (exit {rc}); warnings and errors are in {log}; "
-                  f"{target} is unchanged", file=sys.stderr)
-            if warnings:
-                print(warnings, file=sys.stderr)
-            return EXIT_BUILD_FAILED
         publish(staging, target)
     print(f"[trata] built {target} in {time.monotonic() - t0:.1f} s with zero warnings "
           f"(validation {t1 - t0:.1f} s, staging {t2 - t1:.1f} s, Sphinx and notebooks {t3 - t2:.1f} s)")
@@ -153,8 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("_build"), help="output folder (default: _build)")
     ap.add_argument("--builder", default="html")
     ap.add_argument("--jobs", default="1")
+    ap.add_argument("--lang", action="append", choices=LANGUAGES,
+                    help="an edition to build (repeat for several; default: every edition, English first)")
     args = ap.parse_args(argv)
     data = args.data or default_path()
     if data.is_dir():
         data = data / DESCRIPTOR
-    return build(data, args.out, args.builder, args.jobs)
+    return build(data, args.out, args.builder, args.jobs, tuple(args.lang or LANGUAGES))

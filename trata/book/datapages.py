@@ -32,6 +32,7 @@ from ..present.descriptions import description_block, source_link
 from ..present.tables import list_table
 from ..present.text import VERBATIM, Markup, code, escape_md
 from .fingerprint import code_files
+from .i18n import mark_computed
 from .verbatim import VERBATIM_TITLES
 
 
@@ -101,9 +102,14 @@ class _DataDirective(SphinxDirective):
 
     def render(self, lines: list[str]) -> list[nodes.Node]:
         node = nodes.container()
+        before = set(map(id, self.state.document.findall(nodes.section)))
         nested_parse_with_titles(self.state, StringList(lines, source=self.get_source_info()[0]), node)
         for child in node.children:  # text from the package keeps its characters (trata.book.verbatim)
             child["support_smartquotes"] = False
+        # Generated from the package: never translated by a catalogue (the sections a heading opened
+        # went to the page's section tree, not into ``node``).
+        new = [s for s in self.state.document.findall(nodes.section) if id(s) not in before]
+        mark_computed([node, *new])
         return node.children
 
 

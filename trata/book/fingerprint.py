@@ -10,6 +10,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..core.messages import current as current_language
 from ..core.paths import BIBFILE, MAP_FILE, PACKAGE_DIR, REPO_ROOT
 from ..data.descriptor import data_files, resource_files
 
@@ -56,6 +57,7 @@ def fingerprint(package: Path, resources: set[str] | None = None) -> str:
         _hash_files(h, package.parent, [package] + [f for name in sorted(resources) for f in files.get(name, [])])
     _hash_files(h, REPO_ROOT, [MAP_FILE, BIBFILE, LOCK_FILE] + code_files())
     h.update(b"python:" + environment())
+    h.update(b"lang:" + current_language().encode())  # the notebooks write in the edition's language
     return h.hexdigest()
 
 

@@ -10,8 +10,20 @@ keys (``MESSAGES["es"]``), not a rewrite. Words typed in the chapters' prose are
 
 from __future__ import annotations
 
-#: The language of the edition being built.
-DEFAULT_LANGUAGE = "en"
+import os
+
+#: The environment variable naming the language of the edition being built ("en" or "es"): the
+#: build sets it for the notebooks' kernels, as the Sphinx language of the edition.
+ENV_VAR = "TRATA_LANG"
+LANGUAGES = ("en", "es")
+
+
+def current() -> str:
+    """The language of the edition being built (English unless ``TRATA_LANG`` says otherwise)."""
+    lang = os.environ.get(ENV_VAR) or "en"
+    if lang not in LANGUAGES:
+        raise ValueError(f"{ENV_VAR}={lang!r}: the book has editions in {', '.join(LANGUAGES)}")
+    return lang
 
 EN: dict[str, object] = {
     # ---- category names ---------------------------------------------------------------------
@@ -275,14 +287,19 @@ EN: dict[str, object] = {
                         "this package's; a value is the article's only where the page says so."),
 }
 
+EN["i18n.read_in"] = "Read this page in {language}"
+
+from .messages_es import ES  # noqa: E402  (the Spanish table, same keys)
+
 #: Every language's table; a new language adds a table with the same keys.
-MESSAGES: dict[str, dict[str, object]] = {"en": EN}
+MESSAGES: dict[str, dict[str, object]] = {"en": EN, "es": {**EN, **ES}}  # TEMPORARY: until ES is complete
 
 
 def _get(key: str, lang: str | None):
-    table = MESSAGES[lang or DEFAULT_LANGUAGE]
+    lang = lang or current()
+    table = MESSAGES[lang]
     if key not in table:
-        raise KeyError(f"no message {key!r} in language {lang or DEFAULT_LANGUAGE!r}")
+        raise KeyError(f"no message {key!r} in language {lang!r}")
     return table[key]
 
 
