@@ -36,8 +36,12 @@ def data_copy(tmp_path) -> Path:
     return dst / "datapackage.json"
 
 
-def build_site(out: Path, data: Path | None = None, builder: str = "html") -> subprocess.CompletedProcess:
+def build_site(out: Path, data: Path | None = None, builder: str = "html",
+               langs: tuple[str, ...] = ("en",)) -> subprocess.CompletedProcess:
+    """A strict build; the English edition only unless ``langs`` says otherwise (the tests of data
+    build one edition; the session site, both)."""
     cmd = [sys.executable, "-m", "trata", "build", "--out", str(out), "--builder", builder]
+    cmd += [arg for lang in langs for arg in ("--lang", lang)]
     if data is not None:
         cmd += ["--data", str(data)]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
@@ -46,7 +50,7 @@ def build_site(out: Path, data: Path | None = None, builder: str = "html") -> su
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The book built once per test session (strict), from the repository's data."""
-    proc = build_site(SITE_OUT)
+    proc = build_site(SITE_OUT, langs=("en", "es"))
     assert proc.returncode == 0, f"build failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
     return SITE_OUT / "html"
 

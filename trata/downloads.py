@@ -49,6 +49,7 @@ from docutils import nodes
 from jupyter_cache import get_cache
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -167,8 +168,9 @@ def _package_path(app: Sphinx) -> Path:
 
 def pdf_source(app: Sphinx, version: str) -> Path | None:
     """The PDF edition of this version, if the build has one."""
+    suffix = "" if app.config.language in (None, "en") else "-es"  # each edition offers its own PDF
     path = Path(app.config.trata_pdf) if app.config.trata_pdf else \
-        Path(app.outdir).parent / "pdf" / f"{edition.SLUG}-{version}.pdf"
+        Path(app.outdir).parent / "pdf" / f"{edition.SLUG}-{version}{suffix}.pdf"
     if not path.is_file():
         return None
     try:
@@ -257,6 +259,10 @@ def on_env_get_outdated(app, env, added, changed, removed):
     return []
 
 
+#: The interface's words (the book's catalogue locale/<language>/LC_MESSAGES/sphinx.po).
+_ = get_translation("sphinx")
+
+
 def _button(url: str, text: str, tooltip: str, icon: str, label: str) -> dict:
     return {"type": "link", "url": url, "text": text, "tooltip": tooltip, "icon": icon, "label": label}
 
@@ -271,20 +277,20 @@ def on_html_page_context(app, pagename, templatename, context, doctree):
     entries = []
     if pagename in _chapters_cached(app):
         entries.append(_button(pathto(f"{FOLDER}/{pagename}.ipynb", 1), ".ipynb",
-                               "The notebook of this chapter, executed, with its outputs", "fas fa-code",
+                               _("The notebook of this chapter, executed, with its outputs"), "fas fa-code",
                                "download-notebook-button"))
     if context.get("sourcename") and context.get("page_source_suffix"):
         entries.append(_button(f"{pathto('_sources', 1)}/{context['sourcename']}", context["page_source_suffix"],
-                               "The source of this page (MyST Markdown)", "fas fa-file", "download-source-button"))
-    entries.append(_button(pathto(of.zip, 1), "Data (.zip)", "The data package this book was built from",
+                               _("The source of this page (MyST Markdown)"), "fas fa-file", "download-source-button"))
+    entries.append(_button(pathto(of.zip, 1), _("Data (.zip)"), _("The data package this book was built from"),
                            "fas fa-file-zipper", "download-data-button"))
     if of.pdf:
-        entries.append(_button(pathto(of.pdf, 1), "PDF edition", f"The whole book as a PDF, version {of.version}",
+        entries.append(_button(pathto(of.pdf, 1), _("PDF edition"), _("The whole book as a PDF, version %s") % of.version,
                                "fas fa-file-pdf", "download-pdf-button"))
     if of.repository:
-        entries.append(_button(of.repository, "Repository", "The source repository of this book",
+        entries.append(_button(of.repository, _("Repository"), _("The source repository of this book"),
                                "fab fa-git-alt", "repository-button"))
-    group = {"type": "group", "tooltip": "Downloads", "icon": "fas fa-download", "buttons": entries,
+    group = {"type": "group", "tooltip": _("Downloads"), "icon": "fas fa-download", "buttons": entries,
              "label": "download-buttons"}
     for i, b in enumerate(buttons):
         if b.get("label") == "download-buttons":

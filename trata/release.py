@@ -205,9 +205,11 @@ def write_zenodo(root: Path = ROOT) -> bool:
 
 # --- building -----------------------------------------------------------------------------------
 
-def build(root: Path, out: Path, builder: str, epoch: int) -> Path:
+def build(root: Path, out: Path, builder: str, epoch: int, lang: str | None = None) -> Path:
+    """``builder`` into ``out``: every edition (English at the top, Spanish in es/), or one."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
     cmd = [sys.executable, "-m", "trata", "build", "--out", str(out), "--builder", builder]
+    cmd += ["--lang", lang] if lang else []
     log(f"building {builder} into {out}")
     if subprocess.run(cmd, cwd=root, env=env).returncode != 0:
         raise ReleaseError(f"the {builder} build failed (see the log above)")
@@ -320,8 +322,10 @@ def normalise_pdf(raw: bytes, ed: E.Edition, meta: dict) -> bytes:
     return out.getvalue()
 
 
-def make_pdf(root: Path, out: Path, epoch: int, pdf: Path) -> Path:
-    site = build(root, out, "singlehtml", epoch)
+def make_pdf(root: Path, out: Path, epoch: int, pdf: Path, lang: str = "en") -> Path:
+    """The PDF of one edition; the Spanish one is built in ``out``'s es/ folder, where the Spanish
+    edition's HTML build looks for it (trata.downloads)."""
+    site = build(root, out, "singlehtml", epoch, lang)
     ed = dataclasses.replace(E.current(root), built=datetime.fromtimestamp(epoch, tz=timezone.utc))
     return print_agreed(singlehtml_page(site), pdf, ed, E.read_citation(root))
 
@@ -447,7 +451,7 @@ def write_checksums(folder: Path, files: list[Path]) -> Path:
 def dist_names(version: str) -> dict[str, str]:
     base = f"{E.SLUG}-{version}"
     return {"site": f"{base}-site.tar.gz", "data": f"{base}-data.zip", "pdf": f"{base}.pdf",
-            "source": f"{base}-source.tar.gz"}
+            "pdf-es": f"{base}-es.pdf", "source": f"{base}-source.tar.gz"}
 
 
 def make_dist(root: Path = ROOT, dist: Path | None = None, out: Path | None = None) -> list[Path]:
@@ -461,6 +465,7 @@ def make_dist(root: Path = ROOT, dist: Path | None = None, out: Path | None = No
     # the PDF first, where the HTML build finds it (trata.downloads), so that every page links it
     (out / "pdf").mkdir(parents=True, exist_ok=True)
     pdf = make_pdf(root, out, epoch, out / "pdf" / names["pdf"])
+    pdf_es = make_pdf(root, out / "es", epoch, out / "es" / "pdf" / names["pdf-es"], "es")
     site = build(root, out, "html", epoch)
     shutil.rmtree(dist, ignore_errors=True)
     dist.mkdir(parents=True)
@@ -469,6 +474,7 @@ def make_dist(root: Path = ROOT, dist: Path | None = None, out: Path | None = No
         data_archive(root, dist / names["data"], f"{E.SLUG}-{version}-data", epoch),
         source_archive(root, dist / names["source"], f"{E.SLUG}-{version}-source", epoch),
         Path(shutil.copyfile(pdf, dist / names["pdf"])),
+        Path(shutil.copyfile(pdf_es, dist / names["pdf-es"])),
     ]
     files.append(write_checksums(dist, files))
     return files

@@ -79,7 +79,7 @@ def validate(data: Path) -> bool:
 def sphinx(root: Path, data: Path, builder: str, outdir: Path, doctrees: Path, log: Path, jobs: str = "1",
            lang: str = "en") -> int:
     """One edition: Sphinx in the edition's language, the notebooks' kernels told the same."""
-    cache = doctrees.parent / (".jupyter_cache" if lang == "en" else f".jupyter_cache-{lang}")
+    cache = doctrees.parent / ".jupyter_cache"
     locale = EDITIONS[lang][0]
     locales = prepare(doctrees.parent / ".locale", locale) if lang != "en" else doctrees.parent / ".locale"
     cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "-n", "--keep-going", "-j", jobs,
@@ -138,22 +138,29 @@ def build(data: Path, out: Path, builder: str = "html", jobs: str = "1", langs: 
         staging = out / f".staging-{builder}"
         shutil.rmtree(staging, ignore_errors=True)  # never a copy of the last site: see step 2
         t2 = time.monotonic()
-        # The first edition is the top of the site, the others in their folders (es/).
+        # The first edition is the top of the site; each other one is built in a folder of its own
+        # (OUT/es/: its environment, execution cache and executed notebooks) and moved into the
+        # site's folder for it (es/) once it has built with zero warnings.
         for lang in langs:
-            suffix = "" if lang == langs[0] else f"-{lang}"
-            doctrees = out / f".doctrees-{builder}{suffix}"
-            log = out / f"{builder}{suffix}-warnings.log"
-            rc = sphinx(root, data, builder, staging / EDITIONS[lang][2] if suffix else staging,
-                        doctrees, log, jobs, lang)
+            home = out if lang == langs[0] else out / lang
+            outdir = staging if lang == langs[0] else home / f".staging-{builder}"
+            doctrees = home / f".doctrees-{builder}"
+            log = home / f"{builder}-warnings.log"
+            if outdir != staging:
+                shutil.rmtree(outdir, ignore_errors=True)
+            rc = sphinx(root, data, builder, outdir, doctrees, log, jobs, lang)
             warnings = log.read_text(encoding="utf-8").strip() if log.exists() else ""
             if rc != 0 or warnings:
                 shutil.rmtree(staging, ignore_errors=True)
+                shutil.rmtree(outdir, ignore_errors=True)
                 shutil.rmtree(doctrees, ignore_errors=True)
                 print(f"[trata] build FAILED (exit {rc}, {lang} edition); warnings and errors are in {log}; "
                       f"{target} is unchanged", file=sys.stderr)
                 if warnings:
                     print(warnings, file=sys.stderr)
                 return EXIT_BUILD_FAILED
+            if outdir != staging:
+                outdir.rename(staging / EDITIONS[lang][2].rstrip("/"))
         t3 = time.monotonic()
         publish(staging, target)
     print(f"[trata] built {target} in {time.monotonic() - t0:.1f} s with zero warnings "

@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po, write_po
 
 from ..core.paths import REPO_ROOT, default_path
 from .build import sphinx, write_conf
+from .locales import INTERFACE
 
 LOCALE = "es_MX"
 CATALOGUES = REPO_ROOT / "locale" / LOCALE / "LC_MESSAGES"
@@ -46,8 +47,8 @@ def update(templates: Path, catalogues: Path = CATALOGUES) -> list[str]:
     wanted = set()
     for pot in sorted(templates.rglob("*.pot")):
         rel = pot.relative_to(templates).with_suffix(".po")
-        if rel.as_posix() == "sphinx.po":
-            continue  # the theme's strings are the book's own catalogue (locale/.../sphinx.po), kept by hand
+        if rel.as_posix() in INTERFACE:
+            continue  # the interface's strings are the book's own catalogues, kept by hand
         wanted.add(rel)
         po = catalogues / rel
         template = _read(pot)
@@ -65,7 +66,7 @@ def update(templates: Path, catalogues: Path = CATALOGUES) -> list[str]:
         changed.append(rel.as_posix())
     for po in catalogues.rglob("*.po"):
         rel = po.relative_to(catalogues)
-        if rel not in wanted and rel.as_posix() != "sphinx.po":
+        if rel not in wanted and rel.as_posix() not in INTERFACE:
             po.unlink()
     return changed
 

@@ -15,8 +15,12 @@ other edition (a switcher in the page header, and ``hreflang`` alternates in the
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import sphinx_book_theme
 from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
@@ -92,8 +96,6 @@ def _in_caption(node: nodes.Node) -> bool:
 
 def on_builder_inited(app: Sphinx) -> None:
     """Wrap the computed directives: the glue domain's (myst-nb) and the data pages' (this book's)."""
-    from docutils.parsers.rst import directives
-
     glue = app.env.get_domain("glue")
     glue.directives = {name: _wrapped(cls) for name, cls in glue.directives.items()}
     glue._directive_cache.clear()
@@ -132,11 +134,25 @@ def on_config_inited(app: Sphinx, config) -> None:
     code = edition_of(config.language)
     if os.environ.get(M.ENV_VAR, "en") != code:
         raise RuntimeError(f"the {code} edition is built with {M.ENV_VAR}={code} (the notebooks write in it)")
+    if code != "en":
+        _book_theme_catalogue(config)
     options = dict(config.html_theme_options or {})
     end = list(options.get("article_header_end") or ["article-header-buttons.html"])
     if "language-switcher.html" not in end:
         options["article_header_end"] = ["language-switcher.html"] + end
     config.html_theme_options = options
+
+
+def _book_theme_catalogue(config) -> None:
+    """The book's own catalogue of sphinx-book-theme's strings, read before the theme's own (whose
+    Spanish has machine-translation errors, such as "Tema del libro de la esfinge"). The theme
+    registers its catalogue when it is set up; it is read again here, the book's first."""
+    theirs = str(Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static" / "locales")
+    ours = [str(d) for d in config.locale_dirs if Path(d, config.language, "LC_MESSAGES", "booktheme.mo").exists()]
+    if not ours:
+        raise RuntimeError(f"no booktheme.mo for {config.language} in {config.locale_dirs}")
+    locale.translators.pop(("general", "booktheme"), None)
+    locale.init([*ours, theirs], config.language, "booktheme")
 
 
 def setup(app: Sphinx):

@@ -10,14 +10,18 @@ glue), and points Sphinx at the copy, which also keeps the compiled ``.mo`` file
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from ..core.paths import REPO_ROOT
 
 LOCALE_DIR = REPO_ROOT / "locale"
+#: The catalogues of the interface (Sphinx and the themes), which translate no page.
+INTERFACE = ("sphinx.po", "booktheme.po", "togglebutton.po")
 GLUE_ROLE = re.compile(r"\{glue(?P<kind>:text|:any)?\}`(?P<body>[^`]+)`")
 
 
@@ -53,7 +57,7 @@ def prepare(dest: Path, locale: str, source: Path = LOCALE_DIR) -> Path:
         rel = po.relative_to(src)
         with po.open("rb") as fh:
             catalog = read_po(fh, locale=locale)
-        if rel.as_posix() != "sphinx.po":
+        if rel.as_posix() not in INTERFACE:
             doc = source_of(rel)
             for message in catalog:
                 if message.id and isinstance(message.string, str):
@@ -63,12 +67,13 @@ def prepare(dest: Path, locale: str, source: Path = LOCALE_DIR) -> Path:
         data = _po_bytes(catalog)
         if not target.exists() or target.read_bytes() != data:  # unchanged: Sphinx keeps its .mo
             target.write_bytes(data)
+        if rel.as_posix() in INTERFACE:  # read by trata.book.i18n before Sphinx compiles catalogues
+            with target.with_suffix(".mo").open("wb") as fh:
+                write_mo(fh, catalog)
     return dest
 
 
 def _po_bytes(catalog) -> bytes:
-    import io
-
     buf = io.BytesIO()
     write_po(buf, catalog, width=0, include_lineno=False)
     return buf.getvalue()

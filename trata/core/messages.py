@@ -292,7 +292,7 @@ EN["i18n.read_in"] = "Read this page in {language}"
 from .messages_es import ES  # noqa: E402  (the Spanish table, same keys)
 
 #: Every language's table; a new language adds a table with the same keys.
-MESSAGES: dict[str, dict[str, object]] = {"en": EN, "es": {**EN, **ES}}  # TEMPORARY: until ES is complete
+MESSAGES: dict[str, dict[str, object]] = {"en": EN, "es": ES}
 
 
 def _get(key: str, lang: str | None):

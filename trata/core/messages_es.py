@@ -3,5 +3,283 @@
 from __future__ import annotations
 
 ES: dict[str, object] = {
+    # ---- nombres de las categorías ----------------------------------------------------------
+    "dimensions": {
+        "leadership": "Quién dirige",
+        "recruitment": "Reclutamiento",
+        "holding_control": "Retención y control",
+        "victim_worth": "Lo que vale una víctima",
+        "violence": "Acceso a la violencia",
+        "ties_police": "Vínculos con la policía",
+        "ties_migration": "Vínculos con las autoridades migratorias",
+        "ties_cartels": "Vínculos con los cárteles",
+        "women": "El lugar de las mujeres",
+    },
+    "themes": {
+        "recruitment": "reclutamiento",
+        "deception": "engaño",
+        "abduction": "secuestro",
+        "caravans": "caravanas migrantes",
+        "captivity": "cautiverio",
+        "threats": "amenazas",
+        "violence": "violencia",
+        "authorities": "policía y autoridades migratorias",
+        "cartels": "cárteles",
+        "escape": "huida",
+        "coerced_roles": "obligadas a actuar contra otras",
+        "guilt": "supervivencia y culpa",
+        "migrant_native": "mujeres migrantes y nativas",
+        "documents": "documentos y viajes",
+        "romance": "cortejo",
+    },
+    "type_short": {
+        "cartel": "cárteles",
+        "nightclub": "centros nocturnos",
+        "trafficking_group": "grupos de trata",
+        "modelling_agency": "pseudoagencias de modelaje",
+        "freelance": "tratantes independientes",
+        "pseudonovio": "pseudonovios",
+    },
+    "positions": {
+        "victim": "víctima",
+        "leader": "líder",
+        "recruiter": "reclutadora",
+        "trainer": "instructora",
+        "guard": "vigilante de una casa de seguridad",
+        "spy": "espía",
+        "kidnapping_informant": "informante para secuestros",
+        "drug_trafficker": "narcotraficante",
+        "leader_favourite": "favorita de un líder",
+        "torture_participant": "obligada a participar en torturas",
+    },
+    "line": {"victim": "Solo víctima", "victim_and_victimizer": "Víctima y victimaria",
+             "victimizer": "Solo victimaria"},
+    "grounds": {
+        "causation_and_coercion": "Causalidad y coacción (no debe ser acusada)",
+        "causation": "Causalidad (no debe ser acusada)",
+        "coercion": "Coacción (no debe ser acusada)",
+        "none": "Sin fundamento: actuó por lucro",
+        "not_applicable": "Solo víctima: ningún acto contra otras",
+    },
+    "origins": {"migrant": "Migrante", "native": "Nativa (mexicana)"},
+    "audit_groups": {
+        "arithmetic": "Aritmética de los cuadros",
+        "statistics": "Estadísticos descriptivos (cuadro A2)",
+        "text": "Texto frente a cuadros",
+        "categories": "Intervalos, nombres y etiquetas",
+        "citations": "Citas bibliográficas",
+        "roster": "Entrevistadas citadas frente a los cuadros",
+    },
+    "sample_labels": {"age": "Edad en la entrevista (años)", "education": "Escolaridad (años)",
+                      "age_trafficked": "Edad al ser víctima de trata (años)",
+                      "months_trafficked": "Meses en situación de trata"},
+    "table2_shown": {"Median": "Mediana (como se imprimió)", "Mean": "Media (como se imprimió)", "Mode": "Moda"},
+    "year_not_given": "El artículo no lo indica",
+    "year_not_given_short": "Año no indicado",
+    "criterion_required": "☑ requerido",
+    "criterion_not_required": "☐ no requerido",
+
+    "findings": {
+        "tally_part": "{n} {verdict}", "tally_one": "{n} veredicto ({parts})", "tally_many": "{n} veredictos ({parts})",
+        "as_printed": "como se imprimió", "nothing_to_choose": "como se imprimió (no hay nada que elegir)",
+        "uses": "**{value}**. {why}",
+        "check": "*{name}*: {rule}", "same_rule": "*{name}* (misma regla)",
+        "note_uses": "El libro usa {value}. {why}",
+        "note_more": "{numref}`tbl-audit-checks` enumera cada comprobación y cada hallazgo.",
+    },
+    "excerpts": {
+        "quote_attribution": "— {pseudonym}, {year}{note}, citada en {{cite:t}}`izcara2023`",
+        "quote_listed_under": "(registrada en {year} en la lista de entrevistadas del artículo)",
+        "listed_under": "registrada en {year} en la lista de entrevistadas del artículo",
+        "type": "Tipo de red", "all_types": "Todos los tipos", "theme": "Tema", "all_themes": "Todos los temas",
+        "themes": "Temas", "note": "Nota",
+    },
+
+    # ---- figuras: palabras y textos alternativos ------------------------------------------------
+    "fig.annex": {
+        "country": "País", "women": "Mujeres", "men": "Hombres", "pct_of_interviewees": "% de las entrevistadas",
+        "ci_low": "IC {cl}, inferior", "ci_high": "IC {cl}, superior",
+        "share_with_ci": "Proporción de las entrevistadas (%), con intervalo de confianza de {cl}",
+        "characteristic": "Característica", "min": "Mín.", "max": "Máx.", "statistic": "Estadístico", "value": "Valor",
+        "value_as_printed": "Valor como se imprimió (la escala varía por fila)",
+        "state_as_printed": "Estado (como se imprimió)", "official_name": "Nombre oficial",
+        "not_named_in_the_table": "No nombrado en el cuadro",
+        "women_trafficked_in_the_state": "Mujeres víctimas de trata en el estado",
+        "months_since_events": "Meses entre la huida y la entrevista (intervalos como se imprimieron)",
+        "bin_as_printed": "Intervalo (como se imprimió)", "whole_months": "Meses completos",
+        "networks_by_sex": "Redes, por sexo de quien las dirige", "leader": "Quien dirige", "network_type": "Tipo de red",
+        "networks": "Redes", "networks_of_the_type": "Redes del tipo",
+        "networks_by_type_and_sex": "Redes por tipo y sexo de quien las dirige", "led_by_a_woman": "Dirigida por una mujer",
+        "pct_led_by_women": "% dirigidas por mujeres",
+        "led_by_a_woman_with_ci": "Dirigidas por una mujer (%), con intervalo de confianza de {cl}",
+        "share_led_by_a_woman": "Proporción de redes dirigidas por una mujer", "all_networks": "Todas las redes",
+    },
+    "fig.profile": {
+        "type": "Tipo de red", "dimension": "Dimensión", "coding": "Codificación (texto)", "in_article": "En el artículo",
+        "summary": "Resumen", "described": "Descrito", "not_described": "No descrito",
+        "position": "Posición", "on_line": "En la línea", "ground": "Fundamento", "origin": "Origen",
+        "ground_title": "Fundamento para no acusarla (Gallagher 2010)", "origin_title": "Origen",
+        "typology_alt": "Matriz de los tipos de red (columnas) frente a las dimensiones de la tipología (filas). {parts}",
+        "typology_alt_type": "{type}: {codings}.",
+        "typology_alt_cell": "{dimension}, {coding}",
+        "positions_alt": ("Gráfico de puntos de las posiciones que ocupan las mujeres, agrupadas por tipo de red, "
+                          "situadas en una línea que va de solo víctima, pasando por víctima y victimaria, a solo "
+                          "victimaria. {parts}"),
+        "positions_alt_item": "{type}: {position}, {line}, {origin}, {ground}.",
+    },
+    "fig.consent": {
+        "title": "Lo que cada instrumento hace con el consentimiento de la víctima", "year": "Año",
+        "jurisdiction": "Jurisdicción", "instrument": "Instrumento", "consent": "Consentimiento",
+        "alt": "Línea de tiempo de los instrumentos jurídicos que analiza el artículo, en orden cronológico. {parts}",
+        "alt_item": "{instrument} ({year}, {jurisdiction}): {rule}.",
+    },
+    "fig.annex.alt": {
+        "countries": ("Gráfico de barras de las {base} entrevistadas por país de origen, con intervalos de confianza de {cl}. "
+                      "{country} tiene la mayor proporción, {women} ({share}, intervalo de {lo:.1f} a {hi:.1f} %), "
+                      "seguido de {rest}."),
+        "countries_item": "{country} {n} ({share})",
+        "characteristics": ("Gráfico de rangos de las características de las entrevistadas {source}: "
+                            "{parts}. Los valores impresos como mediana y media parecen estar intercambiados."),
+        "characteristics_item": ("{label} de {min:g} a {max:g} (mediana impresa {median:g}, media impresa {mean:g}, "
+                                 "moda {mode:g})"),
+        "states": ("Mapa de México que sombrea los {k} lugares nombrados en {source} según el número de entrevistadas "
+                   "que fueron víctimas de trata allí, junto a un gráfico de barras ordenado de mayor a menor. {state} "
+                   "tiene más, {women} ({share} de las entrevistadas), seguido de {rest}; {ones} de los lugares tienen "
+                   "una mujer cada uno."),
+        "states_item": "{state} ({n})",
+        "escape": ("Gráfico de barras del número de entrevistadas según los meses entre la huida y la entrevista, "
+                   "en los intervalos del artículo: {parts}. El grupo más numeroso es el de {top} meses."),
+        "escape_item": "{bin} meses: {n} ({share})",
+        "leaders": ("Gráfico de barras de las {n} redes por tipo y sexo de quien las dirige, con la proporción dirigida "
+                    "por mujeres y su intervalo de confianza de {cl}. Los hombres dirigían {men} y las mujeres {women} "
+                    "({share}, intervalo de {lo:.1f} a {hi:.1f} %); {where}."),
+        "leaders_item": "{label} ({women} de {n})",
+        "leaders_where": "las mujeres dirigían redes solo entre {which}",
+        "leaders_none": "ningún tipo tenía a una mujer al frente",
+    },
+
+    # ---- cuadros: encabezados y pies ------------------------------------------------------------
+    "annex.countries.header": ["País", "n", "% de las entrevistadas"],
+    "annex.countries.caption": "País de origen de las entrevistadas, como en el anexo del artículo.",
+    "annex.characteristics.header": ["Característica (como se imprimió)"],
+    "annex.characteristics.caption": ("Características de las entrevistadas, con los nombres de las columnas "
+                                      "como se imprimieron en el anexo del artículo."),
+    "annex.states.header": ["Estado (como se imprimió)", "Nombre oficial", "n", "% de las entrevistadas"],
+    "annex.states.caption": ("Estados de México donde las entrevistadas fueron víctimas de trata sexual, "
+                             "como en el anexo del artículo."),
+    "annex.escape.header": ["Meses (como se imprimieron)", "Meses completos del intervalo", "n", "% de las entrevistadas"],
+    "annex.escape.caption": "Meses entre la huida y la entrevista, como en el anexo del artículo.",
+    "annex.leaders.header": ["Tipo de red (como se imprimió)", "Hombres n", "Hombres % del tipo", "Mujeres n",
+                             "Mujeres % del tipo", "Total n", "% de los casos"],
+    "annex.leaders.caption": ("Quienes dirigen las redes de trata, por tipo de red y sexo, "
+                              "como en el anexo del artículo."),
+    "annex.reconciliation.header": ["Cuadro", "Fila", "Columna", "Impreso", "Derivado", "Tolerancia", "Veredicto"],
+    "annex.reconciliation.caption": "Cada celda impresa del anexo frente al valor derivado del paquete de datos.",
+    "annex.months_to": "{lo} a {hi}",
+    "annex.months_or_more": "{lo} o más",
+    "annex.no_month": "ningún mes",
+    "annex.months": "{gaps} meses",
+    "annex.table": "Cuadro A{n}",
+    "annex.mismatch": "{table}, {row}, {column}: impreso {printed}, derivado {derived}",
+    "none": "ninguno",
+    "consent.paradigms.header": ["Dimensión", "Feminismo neoabolicionista", "Feminismo pro derechos"],
+    "consent.paradigms.caption": ("Dos lecturas feministas del consentimiento en la trata sexual, "
+                                  "como las presenta el artículo."),
+    "consent.milestones.header": ["Año", "Instrumento", "Jurisdicción", "Lo que hace con el consentimiento"],
+    "consent.milestones.caption": "Los instrumentos jurídicos que analiza el artículo, en orden cronológico.",
+    "methodology.country_item": "{country} ({n})",
+    "methodology.state_item": "{state} ({n} mujeres, {share} %)",
+    "methodology.criteria.header": ["Núm.", "Criterio", "Lo que debía cumplirse", "Verificado antes de cada entrevista"],
+    "methodology.criteria.caption": ("Los cinco criterios de inclusión: una entrevista comenzaba solo una vez "
+                                     "corroborados los cinco."),
+    "methodology.sample.header": ["Característica", "Mínimo", "Mediana", "Media", "Moda", "Máximo"],
+    "methodology.sample.caption": ("Las entrevistadas de un vistazo: el cuadro A2 con cada columna nombrada "
+                                   "por el estadístico que contiene."),
+    "profile.typology.header": ["Dimensión", "Lo que informa el artículo"],
+    "profile.typology.caption": "{type}: la codificación que hace la edición del relato del artículo.",
+    "profile.positions.header": ["Tipo de red", "Posición", "En la línea", "Origen", "Fundamento para no acusarla",
+                                 "n indicado"],
+    "profile.positions.caption": ("Posiciones que ocupan las mujeres en cada tipo de red, en la línea entre víctima y "
+                                  "victimaria, según la codificación que hace la edición del relato del artículo."),
+    "leadership.shares.header": ["Tipo de red", "Dirigidas por una mujer", "Casos", "Proporción (%)",
+                                 "Intervalo de Wilson al 95% (%)"],
+    "leadership.shares.caption": ("Casos dirigidos por una mujer, por tipo de red y en total, "
+                                  "con intervalos de Wilson al 95%."),
+    "home.contrast.clean": ("Las mujeres que dañaron a otras mujeres se dividen en dos grupos: en {both}, mujeres "
+                            "migrantes que fueron víctimas ellas mismas y actuaron bajo coacción; como {roles} en {only}, "
+                            "mujeres nativas que actuaron por lucro."),
+    "home.contrast.mixed": ("Las mujeres que dañaron a otras mujeres aparecen en {both} como víctimas obligadas a actuar, "
+                            "y como {roles} en {only}; en estos datos, el origen y el motivo no separan limpiamente "
+                            "a los dos grupos."),
+    "home.contrast.none": ("Los relatos no sitúan a las mujeres a ambos lados de la línea entre víctima y victimaria "
+                           "como lo describe la conclusión del artículo."),
+    "profile.flag": "{pseudonym}, citada como {cited} y registrada en {listed}",
+    "audit.checks.header": ["Comprobación y su regla", "Qué se comparó", "Veredicto", "Hallazgo",
+                            "Valor que usa el libro, y por qué"],
+    "audit.checks.caption": ("Cada comprobación de la auditoría, con su regla, lo que comparó, su veredicto y su hallazgo, "
+                             "y para cada inconsistencia el valor que el libro usa después y por qué. Las comprobaciones "
+                             "siguen el orden de la sección anterior."),
+    "audit.note.title": "Lo que encontró la auditoría",
+
+    # ---- figuras: las herramientas bajo cada figura y los datos que traza ----------------------
+    "figkit.files": "Descargar:",
+    "figkit.svg": "Imagen (SVG)",
+    "figkit.png": "Imagen (PNG)",
+    "figkit.csv": "Datos (CSV)",
+    "figkit.table": "Mostrar como cuadro",
+    "figkit.missing": "",
+    "figkit.csv_source": ("Datos trazados en una figura de la edición ejecutable de Izcara-Palacios (2023), "
+                          "versión {version}. Fuente: {source}."),
+    "figure.countries.columns": {"country": "País", "n": "Mujeres", "share": "% de las entrevistadas",
+                                 "lo": "Intervalo de Wilson al 95%, inferior (%)",
+                                 "hi": "Intervalo de Wilson al 95%, superior (%)"},
+    "figure.countries.caption": ("Entrevistadas por país de origen, con intervalos de Wilson al 95% "
+                                 "(los datos de la figura)."),
+    "figure.countries.source": "Izcara-Palacios (2023), cuadro 1 (recurso countries del paquete de datos)",
+    "figure.characteristics.columns": {"label": "Característica (como se imprimió)", "min": "Mín.",
+                                       "Median (as printed)": "Mediana (como se imprimió)",
+                                       "Mean (as printed)": "Media (como se imprimió)", "Mode": "Moda", "max": "Máx."},
+    "figure.characteristics.caption": "Características de las entrevistadas como se imprimieron (los datos de la figura).",
+    "figure.characteristics.source": "Izcara-Palacios (2023), cuadro 2 (recurso characteristics del paquete de datos)",
+    "figure.states.columns": {"state_as_printed": "Estado (como se imprimió)", "state_official": "Nombre oficial",
+                              "map_name": "Nombre en el mapa", "n": "Mujeres", "share": "% de las entrevistadas"},
+    "figure.states.caption": "Mujeres por estado de México donde fueron víctimas de trata (los datos de la figura).",
+    "figure.states.source": ("Izcara-Palacios (2023), cuadro 3 (recurso states del paquete de datos); "
+                             "límites: Natural Earth"),
+    "figure.escape.columns": {"bin_as_printed": "Meses (como se imprimieron)", "months": "Meses completos del intervalo",
+                              "n": "Mujeres", "share": "% de las entrevistadas"},
+    "figure.escape.caption": "Mujeres por meses entre los hechos relatados y la huida (los datos de la figura).",
+    "figure.escape.source": "Izcara-Palacios (2023), cuadro 4 (recurso time_since_escape del paquete de datos)",
+    "figure.leaders.columns": {"label": "Tipo de red", "male_n": "Dirigidas por un hombre",
+                               "female_n": "Dirigidas por una mujer", "total_n": "Redes",
+                               "female_share": "% dirigidas por una mujer",
+                               "female_lo": "Intervalo de Wilson al 95%, inferior (%)",
+                               "female_hi": "Intervalo de Wilson al 95%, superior (%)"},
+    "figure.leaders.caption": ("Redes por tipo y sexo de quien las dirige, con intervalos de Wilson al 95% "
+                               "(los datos de la figura)."),
+    "figure.leaders.source": "Izcara-Palacios (2023), cuadro 5 (recurso leaders del paquete de datos)",
+    "figure.typology.columns": {"Network type": "Tipo de red", "Dimension": "Dimensión", "Coding (text)": "Codificación",
+                                "In the article": "En el artículo", "Summary": "Resumen"},
+    "figure.typology.caption": "La tipología de las redes, celda por celda (los datos de la figura).",
+    "figure.typology.source": ("la codificación de la edición de Izcara-Palacios (2023) "
+                               "(recurso typology del paquete de datos)"),
+    "figure.positions.columns": {"Network type": "Tipo de red", "Position": "Posición", "On the line": "En la línea",
+                                 "Ground": "Fundamento para no acusarla", "Origin": "Origen"},
+    "figure.positions.caption": "Posiciones que ocupan las mujeres, por tipo de red (los datos de la figura).",
+    "figure.positions.source": ("la codificación de la edición de Izcara-Palacios (2023) "
+                                "(recurso positions del paquete de datos)"),
+    "figure.timeline.columns": {"order": "Orden", "year": "Año", "instrument_text": "Instrumento",
+                                "jurisdiction": "Jurisdicción", "rule_text": "Lo que hace con el consentimiento",
+                                "year_status": "Año en el artículo"},
+    "figure.timeline.caption": ("Los instrumentos jurídicos que analiza el artículo, en orden cronológico "
+                                "(los datos de la figura)."),
+    "figure.timeline.source": "Izcara-Palacios (2023) (recurso legal_milestones del paquete de datos)",
+
+    # ---- el aviso de datos: qué paquete muestra una página -------------------------------------
+    "databanner.title": "Qué datos muestra esta página",
+    "databanner.note": ("Este libro se construyó a partir de {name}, no de los datos del artículo: {cells} celdas impresas "
+                        "de los cuadros del anexo del artículo difieren de este paquete. Los cuadros, las figuras y las "
+                        "cifras del texto son de este paquete; un valor es el del artículo solo donde la página lo indica."),
+
     "i18n.read_in": "Leer esta página en {language}",
 }
