@@ -28,7 +28,7 @@ def last_good(tmp_path):
 def test_failed_build_leaves_the_last_good_site(last_good, monkeypatch):
     before = digest(last_good / "html")
 
-    def failing_sphinx(root, data, builder, outdir, doctrees, log, jobs="1"):
+    def failing_sphinx(root, data, builder, outdir, doctrees, log, jobs="1", lang="en"):
         (outdir / "notebooks").mkdir(parents=True)
         (outdir / "notebooks" / "annex.html").write_text("<p>half written</p>", encoding="utf-8")
         (outdir / "new.html").write_text("new", encoding="utf-8")
@@ -48,7 +48,7 @@ def test_failed_build_leaves_the_last_good_site(last_good, monkeypatch):
 def test_build_with_a_warning_is_not_published(last_good, monkeypatch):
     before = digest(last_good / "html")
 
-    def warning_sphinx(root, data, builder, outdir, doctrees, log, jobs="1"):
+    def warning_sphinx(root, data, builder, outdir, doctrees, log, jobs="1", lang="en"):
         outdir.mkdir(parents=True)
         (outdir / "index.html").write_text("changed", encoding="utf-8")
         log.write_text("WARNING: undefined label\n", encoding="utf-8")
@@ -63,7 +63,7 @@ def test_build_with_a_warning_is_not_published(last_good, monkeypatch):
 def test_successful_build_replaces_the_site(last_good, monkeypatch):
     seen = []
 
-    def good_sphinx(root, data, builder, outdir, doctrees, log, jobs="1"):
+    def good_sphinx(root, data, builder, outdir, doctrees, log, jobs="1", lang="en"):
         seen.append(outdir.exists() and any(outdir.iterdir()))
         (outdir / "notebooks").mkdir(parents=True)
         (outdir / "notebooks" / "annex.html").write_text("<p>76</p>", encoding="utf-8")
@@ -74,7 +74,8 @@ def test_successful_build_replaces_the_site(last_good, monkeypatch):
     monkeypatch.setattr(build, "write_conf", lambda root: None)
     assert build.build(packages.DATA / "datapackage.json", last_good) == 0
     assert (last_good / "html" / "notebooks" / "annex.html").read_text() == "<p>76</p>"
-    assert seen == [False]  # Sphinx writes into an empty folder: nothing is copied from the last site
+    assert seen == [False, False]  # each edition is written into an empty folder: nothing is copied
+    assert (last_good / "html" / "es" / "notebooks" / "annex.html").is_file()  # the Spanish edition, in es/
     # a file of the last site that this build did not produce is gone (no stale page, image or download)
     assert not (last_good / "html" / "index.html").exists()
     assert sorted(p.name for p in last_good.iterdir() if p.name.startswith(".")) == [".build.lock"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..core import messages
 from ..data.study import Study
 from . import reconcile
 
@@ -95,5 +96,5 @@ def table_phrase(study: Study, table: str, printed: str = "") -> str:
     while the package reproduces it, 'Table 2 of the data this book was built from' when it does not."""
     n = table.replace("table", "")
     if table_as_printed(study, table):
-        return f"{printed} the article's Table {n}".strip()
-    return f"{'in ' if printed else ''}Table {n} of the data this book was built from"
+        return messages.text("provenance.printed_in", n=n) if printed else messages.text("provenance.article_table", n=n)
+    return messages.text("provenance.in_other_table", n=n) if printed else messages.text("provenance.other_table", n=n)

@@ -20,9 +20,10 @@ from pathlib import Path
 import sphinx_book_theme
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import locale
+from sphinx import addnodes, locale
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
 
 from ..core import messages as M
 
@@ -124,6 +125,7 @@ def on_html_page_context(app: Sphinx, pagename, templatename, context, doctree) 
     links = "".join(f'<link rel="alternate" hreflang="{EDITIONS[c][1]}" href="{counterpart(app, pagename, c)}" />\n'
                     for c in EDITIONS)
     context["metatags"] = context.get("metatags", "") + links
+    context["trata_edition_folder"] = EDITIONS[code][2]
     context["trata_languages"] = [
         {"code": c, "tag": EDITIONS[c][1], "name": LANGUAGE_NAMES[c], "href": counterpart(app, pagename, c),
          "label": M.text("i18n.read_in", code, language=LANGUAGE_NAMES[c])}
@@ -137,6 +139,7 @@ def on_config_inited(app: Sphinx, config) -> None:
     if code != "en":
         _book_theme_catalogue(config)
     options = dict(config.html_theme_options or {})
+    options["search_bar_text"] = locale.get_translation("sphinx")("Search this book...")
     end = list(options.get("article_header_end") or ["article-header-buttons.html"])
     if "language-switcher.html" not in end:
         options["article_header_end"] = ["language-switcher.html"] + end
@@ -155,9 +158,25 @@ def _book_theme_catalogue(config) -> None:
     locale.init([*ours, theirs], config.language, "booktheme")
 
 
+def translate_toc_captions(app: Sphinx, doctree: nodes.document) -> None:
+    """The captions of the parts (the book's table of contents is inserted after Sphinx translates
+    a page, so its captions are looked up here, in the catalogue of the page that holds them)."""
+    if edition_of(app.config.language) == "en":
+        return
+    domain = docname_to_domain(app.env.docname, app.config.gettext_compact)
+    catalog, found = locale.init([str(Path(app.srcdir, d)) for d in app.config.locale_dirs],
+                                 app.config.language, domain)
+    if not found:
+        return
+    for toc in doctree.findall(addnodes.toctree):
+        if toc.get("caption"):
+            toc["caption"] = catalog.gettext(toc["caption"])
+
+
 def setup(app: Sphinx):
     app.add_transform(ComputedIsNotTranslated)
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
+    app.connect("doctree-read", translate_toc_captions)
     app.connect("html-page-context", on_html_page_context)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..core import messages as M
 from ..data.study import Study
 from ..derive.readers import excerpts
-from ..present.excerpts import excerpt_explorer
+from ..present.excerpts import excerpt_explorer, shown, translation_note
 from ..present.tables import HTMLBlock
 from ..present.text import join_words, number_word
 from . import readings as R
@@ -18,8 +18,10 @@ from . import readings as R
 
 def explorer_block(study: Study) -> HTMLBlock:
     ex = excerpts(study)
+    note = [translation_note()] if translation_note() else []
     return HTMLBlock(excerpt_explorer(study),
-                     "\n\n".join(f"{r.text}\n  ({r.pseudonym}, {r.year_as_cited}; {r.type_label})" for r in ex.itertuples()))
+                     "\n\n".join(note + [f"{shown(r.excerpt_id, r.text).plain}\n  ({r.pseudonym}, {r.year_as_cited}; {r.type_label})"
+                                           for r in ex.itertuples()]))
 
 
 def _flagged(study: Study):

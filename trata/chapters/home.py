@@ -28,7 +28,7 @@ def contrast_sentence(study: Study) -> str:
     short = M.labels("type_short")
     both_types = join_words(both["network_type"].drop_duplicates().map(short).tolist())
     only_types = join_words(only["network_type"].drop_duplicates().map(short).tolist())
-    roles = join_words([M.labels("positions")[p] + "s" for p in only["position"].drop_duplicates()])
+    roles = join_words([M.labels("positions_plural")[p] for p in only["position"].drop_duplicates()])
     migrant_coerced = bool((both["origin"] == "migrant").all() and (both["motive"] == "coerced").all())
     native_profit = bool((only["origin"] == "native").all() and (only["motive"] == "profit").all())
     if migrant_coerced and native_profit:

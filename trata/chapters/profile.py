@@ -23,7 +23,7 @@ from ..present.tables import myst_table
 from ..present.text import emphasis, fmt_count, fmt_share, number_word
 from . import readings as R
 
-#: The excerpts each section quotes: glue key -> excerpt id.
+#: The excerpts each section quotes, in the page's order: glue key -> excerpt id.
 QUOTED = {
     "profile_q_cartel_raquel": "cartel-raquel",
     "profile_q_cartel_elvia": "cartel-elvia",
@@ -86,7 +86,9 @@ def _typology_glues(study: Study) -> dict[str, object]:
         "profile_fig_typology": fig.typology_figure(study),
     }
     out |= {key: typology_table(study, t) for key, t in TYPOLOGY_TABLES.items()}
-    out |= {key: quote(study, eid) for key, eid in QUOTED.items()}
+    # the page's one note on the translation of the excerpts follows its first quotation
+    first = next(iter(QUOTED))
+    out |= {key: quote(study, eid, page_note=key == first) for key, eid in QUOTED.items()}
     return out
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..analyse.stats import freeman_halton, wilson
+from ..core import messages
 from ..present.text import join_words, number_word, pct
 
 #: Below this upper end (a proportion), an interval "rules out a sizeable share" of women leaders.
@@ -117,222 +118,211 @@ class Leadership:
 # readings of Table 5
 
 
+def _s(key: str, **fields) -> str:
+    """The sentence ``key`` of the readings, in the edition's language, with ``fields`` filled in."""
+    value = messages.labels("readings")[key]
+    return value.format(**fields) if fields else value
+
+
 def cartel_rank(d: Leadership) -> Reading:
     """Whether the cartels are the largest type (the opening of the cartel section)."""
     if "cartel" not in d.types or d.n("cartel") == 0:
-        return Reading("no cartels", "This data records no cartel network")
+        return Reading("no cartels", _s("no_cartels"))
     largest = d.largest
     if largest == ["cartel"]:
-        return Reading("largest", "Cartel networks are the largest group in the study")
+        return Reading("largest", _s("cartel_largest"))
     if "cartel" in largest:
         others = join_words(d.word(t) for t in largest if t != "cartel")
-        return Reading("tied", f"Cartel networks are, with the {others}, the largest group in the study")
-    return Reading("not largest", f"Cartel networks are not the largest group in the study (the {join_words(d.word(t) for t in largest)} are)")
+        return Reading("tied", _s("cartel_tied", others=others))
+    return Reading("not largest", _s("cartel_not_largest", largest=join_words(d.word(t) for t in largest)))
 
 
 def cartel_largest_aside(d: Leadership) -> Reading:
     """'To the cartels, {the largest type, with} N networks' (the conclusion)."""
     case = cartel_rank(d).case
-    return Reading(case, {"largest": "the largest type, with", "tied": "one of the largest types, with"}.get(case, "with"))
+    return Reading(case, {"largest": _s("aside_largest"), "tied": _s("aside_tied")}.get(case, _s("aside_other")))
 
 
 def cartel_leaders(d: Leadership) -> Reading:
     """Whether a woman led a cartel network."""
     k = d.w("cartel") if "cartel" in d.types else 0
     if k == 0:
-        return Reading("none", "all led by men")
+        return Reading("none", _s("all_led_by_men"))
     return Reading("some", _led(k))
 
 
 def _cases(n: int) -> str:
-    return "one case" if n == 1 else f"{n} cases"
+    return _s("one_case") if n == 1 else _s("cases", n=n)
 
 
-def _led(k: int, of_them: str = "of them") -> str:
+def _led(k: int) -> str:
     if k == 0:
-        return f"none {of_them} led by a woman"
-    return f"{number_word(k)} {of_them} led by {'a woman' if k == 1 else 'women'}"
+        return _s("led_none")
+    return _s("led_one", k=number_word(k)) if k == 1 else _s("led_many", k=number_word(k))
 
 
 def nightclub_leaders(d: Leadership) -> Reading:
     """'N cases, {one of them led by a woman}' (the nightclub section)."""
     k, n = d.w("nightclub"), d.n("nightclub")
-    return Reading("as printed" if d.as_printed else "none" if k == 0 else "some", f"{_cases(n)}, {_led(k)}")
+    return Reading("as printed" if d.as_printed else "none" if k == 0 else "some",
+                   _s("cases_led", cases=_cases(n), led=_led(k)))
 
 
 def nightclub_owner(d: Leadership) -> Reading:
     """The women leaders the article's conclusion will not exempt: the owner of a nightclub and the
     heads of trafficking groups, counted only when Table 5 is the article's."""
     if d.as_printed:
-        return Reading("as printed", f"the owner of a nightclub and the {number_word(d.w('trafficking_group'))} women "
-                                     "who led trafficking groups")
+        return Reading("as printed", _s("owner_as_printed", k=number_word(d.w("trafficking_group"))))
     if d.w("nightclub") == 0:
-        return Reading("none", "the owner of a nightclub and the women who led trafficking groups in its account")
-    return Reading("some", "the owner of a nightclub and the women who led trafficking groups in its account")
+        return Reading("none", _s("owner_other"))
+    return Reading("some", _s("owner_other"))
 
 
 def group_leaders(d: Leadership) -> Reading:
     """'These groups account for {N cases, three of them led by women}' (the trafficking groups)."""
     k, n = d.w("trafficking_group"), d.n("trafficking_group")
-    return Reading("as printed" if d.as_printed else "none" if k == 0 else "some", f"{_cases(n)}, {_led(k)}")
+    return Reading("as printed" if d.as_printed else "none" if k == 0 else "some",
+                   _s("cases_led", cases=_cases(n), led=_led(k)))
 
 
 def group_roles(d: Leadership) -> Reading:
     """The women's roles in the trafficking groups: three with women leaders, two without."""
     k = d.w("trafficking_group")
-    recruit = ("the young women who recruit for the groups, whom the article finds motivated by gain")
+    recruit = _s("recruit")
     if k == 0:
-        return Reading("no leader", f"Women appear in this type in two roles: besides the victims, there are {recruit}. "
-                                    "In this data no group was led by a woman.")
-    return Reading("leaders", f"Women appear in this type in three roles. Besides the victims, there are {recruit}, "
-                              f"and there are the women who led {k} of the groups.")
+        return Reading("no leader", _s("roles_no_leader", recruit=recruit))
+    return Reading("leaders", _s("roles_leaders", recruit=recruit, k=k))
 
 
 def agency_leaders(d: Leadership) -> Reading:
     """'They account for {N cases, all led by men whom the women described as} having ...' (the agencies)."""
     k, n = d.w("modelling_agency"), d.n("modelling_agency")
     if n == 0:
-        return Reading("empty", "no case in this data; in the article, they were led by men whom the women described as")
+        return Reading("empty", _s("agency_empty"))
     if k == 0:
-        return Reading("men", f"{n} cases, all led by men whom the women described as" if n > 1
-                       else "one case, led by a man whom the women described as")
-    return Reading("women", f"{_cases(n)}, {_led(k)}; the women described the leaders as")
+        return Reading("men", _s("agency_men", n=n) if n > 1 else _s("agency_man"))
+    return Reading("women", _s("agency_women", cases=_cases(n), led=_led(k)))
 
 
 def freelance_leaders(d: Leadership) -> Reading:
     """'they account for {N cases, all of them men}' (the freelance traffickers)."""
     k, n = d.w("freelance"), d.n("freelance")
     if n == 0:
-        return Reading("empty", "no case in this data")
+        return Reading("empty", _s("freelance_empty"))
     if k == 0:
-        return Reading("men", f"{n} cases, all of them men" if n > 1 else "one case, a man")
-    return Reading("women", f"{_cases(n)}, {_led(k)}")
+        return Reading("men", _s("freelance_men", n=n) if n > 1 else _s("freelance_man"))
+    return Reading("women", _s("cases_led", cases=_cases(n), led=_led(k)))
 
 
 def men_led(d: Leadership) -> Reading:
     """'men led almost every network' and its alternatives."""
     k, n = d.total_women, d.total_networks
     if k == 0:
-        return Reading("every", "men led every network")
+        return Reading("every", _s("men_every"))
     if k / n < ALMOST_EVERY:
-        return Reading("almost every", "men led almost every network")
+        return Reading("almost every", _s("men_almost_every"))
     if 2 * k < n:
-        return Reading("most", "men led most networks")
-    return Reading("not most", "men led no more networks than women did")
+        return Reading("most", _s("men_most"))
+    return Reading("not most", _s("men_not_most"))
 
 
 def in_charge(d: Leadership) -> Reading:
     """The leadership page's last sentence: what stands without any test."""
     case = men_led(d).case
-    where = {"every": "men were in charge everywhere", "almost every": "men were in charge almost everywhere",
-             "most": "men were in charge of most of them", "not most": "men were in charge of no more of them than women"}[case]
-    source = "what the article reports" if d.as_printed else "what these counts show"
-    return Reading(case, f"What stands without any test is {source}: in the cases these women described, {where}.")
+    where = {"every": _s("where_every"), "almost every": _s("where_almost_every"),
+             "most": _s("where_most"), "not most": _s("where_not_most")}[case]
+    source = _s("source_as_printed") if d.as_printed else _s("source_other")
+    return Reading(case, _s("in_charge", source=source, where=where))
 
 
 def exception(d: Leadership) -> Reading:
     """The profile's conclusion: 'Women led K of the N cases (P%): {women who own nightclubs or
     lead trafficking groups exist, but they are the exception}'."""
     if d.total_women == 0:
-        return Reading("no leader", "in this data no woman led")
-    roles = ["own nightclubs" if t == "nightclub" else f"lead {d.word(t)}" for t in d.led_by_women]
-    roles = roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " or " + roles[-1]
+        return Reading("no leader", _s("exception_none"))
+    roles = [_s("role_own_nightclubs") if t == "nightclub" else _s("role_lead", type=d.word(t)) for t in d.led_by_women]
+    roles = roles[0] if len(roles) == 1 else _s("roles_or", first=", ".join(roles[:-1]), last=roles[-1])
     if d.total_women / d.total_networks < ALMOST_EVERY:
-        return Reading("exception", f"women who {roles} exist, but they are the exception")
-    return Reading("no exception", f"women who {roles} are no exception in this data")
+        return Reading("exception", _s("exception", roles=roles))
+    return Reading("no exception", _s("no_exception", roles=roles))
 
 
 def largest_type(d: Leadership) -> Reading:
     """The home page's largest type, as its subject: 'Mexican cartels account for ...'."""
     largest = d.largest
     if largest == ["cartel"]:
-        return Reading("largest", "Mexican cartels")
+        return Reading("largest", _s("largest_cartels"))
     words = join_words(d.word(t) for t in largest)
     return Reading("tied" if len(largest) > 1 else "not cartels",
-                   (f"Tied, the {words} each" if len(largest) > 1 else words[:1].upper() + words[1:]))
+                   (_s("largest_tied", words=words) if len(largest) > 1 else words[:1].upper() + words[1:]))
 
 
 def women_leaders(d: Leadership) -> Reading:
     """Who the women leaders were (the conclusion), and how many types had none."""
     none = [t for t in d.present if d.w(t) == 0]
-    zero = f"{number_word(len(none))} of the {number_word(len(d.types))} types had none"
+    zero = _s("types_had_none", k=number_word(len(none)), n=number_word(len(d.types)))
     if d.total_women == 0:
-        return Reading("no leader", "No network in the study was led by a woman")
+        return Reading("no leader", _s("no_woman_led"))
     if d.as_printed:
-        return Reading("as printed", f"The women who led were the owner of a cantina and the heads of "
-                                     f"{number_word(d.w('trafficking_group'))} prostitution networks, two of them run "
-                                     "from transient hotels and one through the Internet")
-    led = join_words(f"{number_word(d.w(t))} of the {d.word(t)}" for t in d.led_by_women)
-    tail = f"; {zero}" if none else "; every type had at least one"
-    return Reading("led by women", f"Women led {led}{tail}")
+        return Reading("as printed", _s("leaders_as_printed", k=number_word(d.w("trafficking_group"))))
+    led = join_words(_s("led_of_type", k=number_word(d.w(t)), type=d.word(t)) for t in d.led_by_women)
+    return Reading("led by women", _s("women_led", led=led, tail=zero if none else _s("every_type_one")))
 
 
 def women_pct(d: Leadership, pct_text: str, rounded: str, printed: str) -> Reading:
     """'X%, which the abstract rounds to Y%' only when Table 5 is the article's; otherwise the
     package's share stands alone and the article's printed value is named as the article's."""
     if d.as_printed:
-        return Reading("as printed", f"{pct_text}%, which the article rounds to {rounded}%")
-    return Reading("other data", f"{pct_text}% in this data; the article's Table 5 prints {printed}% for its own data")
+        return Reading("as printed", _s("pct_as_printed", pct=pct_text, rounded=rounded))
+    return Reading("other data", _s("pct_other", pct=pct_text, printed=printed))
 
 
 def test_evidence(d: Leadership) -> Reading:
     """What the exact test says, in words (the paragraph after the test)."""
     if d.total_women == 0 or len(d.led_by_women) == len(d.present) == 1:
-        return Reading("nothing to test", "There is nothing for the test to weigh: with the women leaders as they are, every "
-                                          "table with these margins is the observed one. The three reasons below apply to any "
-                                          "reading of these counts.")
+        return Reading("nothing to test", _s("test_nothing"))
     p = d.pvalue
     if p < EVIDENCE:
-        return Reading("evidence", "Taken at face value, the test is evidence that women's leadership differs by type: a "
-                                   "concentration like the one observed would rarely arise by chance. There are three "
-                                   "reasons to trust it less than that.")
+        return Reading("evidence", _s("test_evidence"))
     if p < WEAK_EVIDENCE:
-        return Reading("weak", "Read honestly, the test says little: a concentration like the one observed would arise by "
-                               "chance often enough that it is at most weak evidence that women's leadership differs by "
-                               "type. There are three reasons to trust even that weak signal less.")
-    return Reading("no evidence", "Read honestly, the test says nothing: a spread like the one observed would arise by chance "
-                                  "so often that it gives no evidence that women's leadership differs by type. There are "
-                                  "three reasons more to be cautious.")
+        return Reading("weak", _s("test_weak"))
+    return Reading("no evidence", _s("test_no_evidence"))
 
 
 def test_conclusion(d: Leadership) -> Reading:
     """The conclusion's clause before ': the exact test gives p = ...'."""
     case = test_evidence(d).case
     return Reading(case, {
-        "evidence": "The data suggest that women's leadership differs by type, though on tiny counts",
-        "weak": "Whether women's leadership truly differs by type the data cannot say",
-        "no evidence": "The data give no sign that women's leadership differs by type",
-        "nothing to test": "Whether women's leadership differs by type these counts cannot show",
+        "evidence": _s("conclusion_evidence"),
+        "weak": _s("conclusion_weak"),
+        "no evidence": _s("conclusion_no_evidence"),
+        "nothing to test": _s("conclusion_nothing"),
     }[case])
 
 
 def expected_cartel_women(d: Leadership) -> Reading:
     """'and {none} of the N cartel networks, where E would be expected'."""
     k = d.w("cartel")
-    return Reading("none" if k == 0 else "some", "none" if k == 0 else number_word(k))
+    return Reading("none" if k == 0 else "some", _s("none") if k == 0 else number_word(k))
 
 
 def intervals(d: Leadership) -> Reading:
     """Which types' intervals rule out a sizeable share of women leaders (the leadership section)."""
     none = [t for t in d.present if d.w(t) == 0]
-    lead = ("Although no type had a woman leader, " if none and len(none) == len(d.present) else
-            f"Although {number_word(len(none))} of the {number_word(len(d.types))} types had no woman leader, "
-            if none else "Every type had at least one woman leader, and ")
+    lead = (_s("lead_all_none") if none and len(none) == len(d.present) else
+            _s("lead_some_none", k=number_word(len(none)), n=number_word(len(d.types)))
+            if none else _s("lead_every"))
     tight = [t for t in d.present if d.high(t) < SIZEABLE]
     if not tight:
         low = min(d.present, key=d.high)
-        return Reading("none", f"{lead}for no type does the interval rule out a sizeable share: the lowest upper end, "
-                               f"for the {d.word(low)}, is {pct(d.high(low))}%")
+        return Reading("none", _s("intervals_none", lead=lead, type=d.word(low), high=pct(d.high(low))))
     if len(tight) == 1:
         t = tight[0]
         if d.largest == [t]:
-            return Reading("largest only", f"{lead}only for the largest, the {d.word(t)}, does the interval rule out a "
-                                           f"sizeable share: its upper end is {pct(d.high(t))}%")
-        return Reading("one", f"{lead}only for the {d.word(t)} does the interval rule out a sizeable share: its upper "
-                              f"end is {pct(d.high(t))}%")
+            return Reading("largest only", _s("intervals_largest_only", lead=lead, type=d.word(t), high=pct(d.high(t))))
+        return Reading("one", _s("intervals_one", lead=lead, type=d.word(t), high=pct(d.high(t))))
     top = max(d.high(t) for t in tight)
-    return Reading("several", f"{lead}the intervals rule out a sizeable share for the {join_words(d.word(t) for t in tight)}, "
-                              f"whose upper ends are at most {pct(top)}%")
+    return Reading("several", _s("intervals_several", lead=lead, types=join_words(d.word(t) for t in tight), high=pct(top)))
 
 
 def overlap(d: Leadership) -> Reading:
@@ -341,11 +331,9 @@ def overlap(d: Leadership) -> Reading:
     apart = [(a, b) for i, a in enumerate(present) for b in present[i + 1:]
              if d.high(a) < d.low(b) or d.high(b) < d.low(a)]
     if not apart:
-        return Reading("overlap", "The intervals of all the types overlap, so the intervals alone show no difference "
-                                  "between types.")
+        return Reading("overlap", _s("overlap"))
     a, b = apart[0]
-    return Reading("apart", f"The intervals of the {d.word(a)} and the {d.word(b)} do not overlap, the clearest "
-                            "difference between types that the intervals show.")
+    return Reading("apart", _s("apart", a=d.word(a), b=d.word(b)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -357,12 +345,12 @@ def origins(countries: Sequence[str]) -> Reading:
     other country by its name, in the order given (Table 1's)."""
     names: list[str] = []
     for c in countries:
-        name = "Central America" if c in CENTRAL_AMERICA else c
+        name = "Central America" if c in CENTRAL_AMERICA else c  # the machine name; shown in words below
         if name not in names:
             names.append(name)
     if names == ["Central America", "Colombia"]:
-        return Reading("as printed", "Central America and Colombia")
-    return Reading("other", join_words(names))
+        return Reading("as printed", _s("origins_as_printed"))
+    return Reading("other", join_words(_s("central_america") if n == "Central America" else n for n in names))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,21 +360,15 @@ def origins(countries: Sequence[str]) -> Reading:
 def flagged_years(names: Sequence[str]) -> Reading:
     """What the excerpts page says of the women whose cited and listed years disagree."""
     if set(names) == {"Remedios", "Rosa"}:
-        return Reading("as printed", "For Remedios the cited year is the more plausible: her words concern a migrant "
-                                     "caravan, and the article dates the caravans to a period that begins after the "
-                                     "year in the list. For Rosa the article offers no way to decide.")
+        return Reading("as printed", _s("years_as_printed"))
     if not names:
         return Reading("none", "")
-    return Reading("other", "The article offers no way to decide which of the two years is right.")
+    return Reading("other", _s("years_other"))
 
 
 def reconciliation(reproduces: bool) -> Reading:
     """What a printed cell that differs from the data means: a slip of the article on its own data,
     a difference between two editions of the data otherwise."""
     if reproduces:
-        return Reading("as printed", "A share printed off by more than its rounding, as in Table A5, is most likely a "
-                                     "rounded value adjusted by hand so that the column adds up to exactly 100.")
-    return Reading("other data", "This book was built from other data than the article's, so the comparison is one of "
-                                 "two editions of the data: a cell that differs shows where these data depart from the "
-                                 "article's printed table, not an error of the article, whose own consistency the audit "
-                                 "checks, printed value against printed value.")
+        return Reading("as printed", _s("reconciliation_as_printed"))
+    return Reading("other data", _s("reconciliation_other"))

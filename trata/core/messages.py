@@ -126,6 +126,14 @@ EN: dict[str, object] = {
         "listed_under": "listed under {year} in the article's list of interviewees",
         "type": "Network type", "all_types": "All types", "theme": "Theme", "all_themes": "All themes",
         "themes": "Themes", "note": "Note",
+        #: Shown only in an edition in another language than the excerpts' (English), never here:
+        #: the mark after each excerpt the edition translated, the mark after one it did not, and
+        #: the note, once a page, on where the women's own words are.
+        "translated_mark": "(the edition's translation)",
+        "untranslated_mark": "(English text, not translated by the edition)",
+        "translation_note": "The interviewees' words are quoted in the edition's own translation of the English "
+                            "edition of the article, not in their own words; the women's original words are in "
+                            "Izcara-Palacios (2023), original Spanish version.",
     },
 
     # ---- figures: words and text alternatives ---------------------------------------------------
@@ -288,6 +296,121 @@ EN: dict[str, object] = {
 }
 
 EN["i18n.read_in"] = "Read this page in {language}"
+
+# ---- words of running prose: small numbers, lists, counts of women ----------------------------
+EN.update({
+    #: Counts from nought to twelve in words (larger counts are written in digits).
+    "number_words": ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                     "eleven", "twelve"],
+    #: A list of more than one item: everything but the last, and the last.
+    "join_words": "{first} and {last}",
+    "women_one": "{n} woman",
+    "women_many": "{n} women",
+    #: An interval of percentages.
+    "interval": "{lo} to {hi}",
+})
+
+EN["readings"] = {
+    "no_cartels": "This data records no cartel network",
+    "cartel_largest": "Cartel networks are the largest group in the study",
+    "cartel_tied": "Cartel networks are, with the {others}, the largest group in the study",
+    "cartel_not_largest": "Cartel networks are not the largest group in the study (the {largest} are)",
+    "aside_largest": "the largest type, with", "aside_tied": "one of the largest types, with", "aside_other": "with",
+    "all_led_by_men": "all led by men",
+    "one_case": "one case", "cases": "{n} cases",
+    "led_none": "none of them led by a woman", "led_one": "{k} of them led by a woman", "led_many": "{k} of them led by women",
+    "cases_led": "{cases}, {led}",
+    "owner_as_printed": "the owner of a nightclub and the {k} women who led trafficking groups",
+    "owner_other": "the owner of a nightclub and the women who led trafficking groups in its account",
+    "recruit": "the young women who recruit for the groups, whom the article finds motivated by gain",
+    "roles_no_leader": ("Women appear in this type in two roles: besides the victims, there are {recruit}. "
+                        "In this data no group was led by a woman."),
+    "roles_leaders": ("Women appear in this type in three roles. Besides the victims, there are {recruit}, "
+                      "and there are the women who led {k} of the groups."),
+    "agency_empty": "no case in this data; in the article, they were led by men whom the women described as",
+    "agency_men": "{n} cases, all led by men whom the women described as",
+    "agency_man": "one case, led by a man whom the women described as",
+    "agency_women": "{cases}, {led}; the women described the leaders as",
+    "freelance_empty": "no case in this data",
+    "freelance_men": "{n} cases, all of them men", "freelance_man": "one case, a man",
+    "men_every": "men led every network", "men_almost_every": "men led almost every network",
+    "men_most": "men led most networks", "men_not_most": "men led no more networks than women did",
+    "where_every": "men were in charge everywhere", "where_almost_every": "men were in charge almost everywhere",
+    "where_most": "men were in charge of most of them", "where_not_most": "men were in charge of no more of them than women",
+    "source_as_printed": "what the article reports", "source_other": "what these counts show",
+    "in_charge": "What stands without any test is {source}: in the cases these women described, {where}.",
+    "exception_none": "in this data no woman led",
+    "role_own_nightclubs": "own nightclubs", "role_lead": "lead {type}", "roles_or": "{first} or {last}",
+    "exception": "women who {roles} exist, but they are the exception",
+    "no_exception": "women who {roles} are no exception in this data",
+    "largest_cartels": "Mexican cartels", "largest_tied": "Tied, the {words} each",
+    "types_had_none": "{k} of the {n} types had none",
+    "no_woman_led": "No network in the study was led by a woman",
+    "leaders_as_printed": ("The women who led were the owner of a cantina and the heads of "
+                           "{k} prostitution networks, two of them run from transient hotels and one through the Internet"),
+    "led_of_type": "{k} of the {type}",
+    "every_type_one": "every type had at least one",
+    "women_led": "Women led {led}; {tail}",
+    "pct_as_printed": "{pct}%, which the article rounds to {rounded}%",
+    "pct_other": "{pct}% in this data; the article's Table 5 prints {printed}% for its own data",
+    "test_nothing": ("There is nothing for the test to weigh: with the women leaders as they are, every "
+                     "table with these margins is the observed one. The three reasons below apply to any "
+                     "reading of these counts."),
+    "test_evidence": ("Taken at face value, the test is evidence that women's leadership differs by type: a "
+                      "concentration like the one observed would rarely arise by chance. There are three "
+                      "reasons to trust it less than that."),
+    "test_weak": ("Read honestly, the test says little: a concentration like the one observed would arise by "
+                  "chance often enough that it is at most weak evidence that women's leadership differs by "
+                  "type. There are three reasons to trust even that weak signal less."),
+    "test_no_evidence": ("Read honestly, the test says nothing: a spread like the one observed would arise by chance "
+                         "so often that it gives no evidence that women's leadership differs by type. There are "
+                         "three reasons more to be cautious."),
+    "conclusion_evidence": "The data suggest that women's leadership differs by type, though on tiny counts",
+    "conclusion_weak": "Whether women's leadership truly differs by type the data cannot say",
+    "conclusion_no_evidence": "The data give no sign that women's leadership differs by type",
+    "conclusion_nothing": "Whether women's leadership differs by type these counts cannot show",
+    "none": "none",
+    "lead_all_none": "Although no type had a woman leader, ",
+    "lead_some_none": "Although {k} of the {n} types had no woman leader, ",
+    "lead_every": "Every type had at least one woman leader, and ",
+    "intervals_none": ("{lead}for no type does the interval rule out a sizeable share: the lowest upper end, "
+                       "for the {type}, is {high}%"),
+    "intervals_largest_only": ("{lead}only for the largest, the {type}, does the interval rule out a "
+                               "sizeable share: its upper end is {high}%"),
+    "intervals_one": "{lead}only for the {type} does the interval rule out a sizeable share: its upper end is {high}%",
+    "intervals_several": "{lead}the intervals rule out a sizeable share for the {types}, whose upper ends are at most {high}%",
+    "overlap": "The intervals of all the types overlap, so the intervals alone show no difference between types.",
+    "apart": ("The intervals of the {a} and the {b} do not overlap, the clearest "
+              "difference between types that the intervals show."),
+    "central_america": "Central America",
+    "origins_as_printed": "Central America and Colombia",
+    "years_as_printed": ("For Remedios the cited year is the more plausible: her words concern a migrant "
+                         "caravan, and the article dates the caravans to a period that begins after the "
+                         "year in the list. For Rosa the article offers no way to decide."),
+    "years_other": "The article offers no way to decide which of the two years is right.",
+    "reconciliation_as_printed": ("A share printed off by more than its rounding, as in Table A5, is most likely a "
+                                  "rounded value adjusted by hand so that the column adds up to exactly 100."),
+    "reconciliation_other": ("This book was built from other data than the article's, so the comparison is one of "
+                             "two editions of the data: a cell that differs shows where these data depart from the "
+                             "article's printed table, not an error of the article, whose own consistency the audit "
+                             "checks, printed value against printed value."),
+}
+
+#: The positions in the plural, for running prose ("as leaders and recruiters in the ...").
+EN["positions_plural"] = {
+    "victim": "victims", "leader": "leaders", "recruiter": "recruiters", "trainer": "trainers",
+    "guard": "guards of a safe house", "spy": "spies", "kidnapping_informant": "informants for kidnappings",
+    "drug_trafficker": "drug traffickers", "leader_favourite": "a leader's favourites",
+    "torture_participant": "made to take part in torture",
+}
+
+# ---- how a sentence names the source of an annex table (``printed``: "as printed in") -----------
+EN.update({
+    "provenance.printed_in": "as printed in the article's Table {n}",
+    "provenance.article_table": "the article's Table {n}",
+    "provenance.in_other_table": "in Table {n} of the data this book was built from",
+    "provenance.other_table": "Table {n} of the data this book was built from",
+})
 
 from .messages_es import ES  # noqa: E402  (the Spanish table, same keys)
 

@@ -93,6 +93,11 @@ ES: dict[str, object] = {
         "listed_under": "registrada en {year} en la lista de entrevistadas del artículo",
         "type": "Tipo de red", "all_types": "Todos los tipos", "theme": "Tema", "all_themes": "Todos los temas",
         "themes": "Temas", "note": "Nota",
+        "translated_mark": "(traducción de la edición)",
+        "untranslated_mark": "(texto en inglés, sin traducción de la edición)",
+        "translation_note": "Las palabras de las entrevistadas se citan en una traducción propia de la edición, hecha "
+                            "a partir de la edición en inglés del artículo; no son sus palabras textuales. Las palabras "
+                            "originales de las mujeres están en Izcara-Palacios (2023), versión original en español.",
     },
 
     # ---- figuras: palabras y textos alternativos ------------------------------------------------
@@ -282,4 +287,119 @@ ES: dict[str, object] = {
                         "cifras del texto son de este paquete; un valor es el del artículo solo donde la página lo indica."),
 
     "i18n.read_in": "Leer esta página en {language}",
+
+    # ---- palabras de la prosa: números pequeños, listas, conteos de mujeres ---------------------
+    "number_words": ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+                     "once", "doce"],
+    "join_words": "{first} y {last}",
+    "women_one": "{n} mujer",
+    "women_many": "{n} mujeres",
+    "interval": "{lo} a {hi}",
+    "readings": {
+        "no_cartels": "Estos datos no registran ninguna red de cárteles",
+        "cartel_largest": "Las redes de cárteles son el grupo más numeroso del estudio",
+        "cartel_tied": "Las redes de cárteles son, junto con {others}, el grupo más numeroso del estudio",
+        "cartel_not_largest": "Las redes de cárteles no son el grupo más numeroso del estudio (lo son {largest})",
+        "aside_largest": "el tipo más numeroso, con", "aside_tied": "uno de los tipos más numerosos, con",
+        "aside_other": "con",
+        "all_led_by_men": "todas dirigidas por hombres",
+        "one_case": "un caso", "cases": "{n} casos",
+        "led_none": "ninguno de ellos dirigido por una mujer", "led_one": "{k} de ellos dirigido por una mujer",
+        "led_many": "{k} de ellos dirigidos por mujeres",
+        "cases_led": "{cases}, {led}",
+        "owner_as_printed": "la dueña de un centro nocturno y las {k} mujeres que dirigían grupos de trata",
+        "owner_other": "la dueña de un centro nocturno y las mujeres que dirigían grupos de trata en su relato",
+        "recruit": "las jóvenes que reclutan para los grupos, a quienes el artículo considera movidas por el lucro",
+        "roles_no_leader": ("Las mujeres aparecen en este tipo en dos papeles: además de las víctimas, están {recruit}. "
+                            "En estos datos ningún grupo fue dirigido por una mujer."),
+        "roles_leaders": ("Las mujeres aparecen en este tipo en tres papeles. Además de las víctimas, están {recruit}, "
+                          "y están las mujeres que dirigían {k} de los grupos."),
+        "agency_empty": ("ningún caso en estos datos; en el artículo, las dirigían hombres a quienes las mujeres "
+                         "describieron como"),
+        "agency_men": "{n} casos, todos dirigidos por hombres a quienes las mujeres describieron como",
+        "agency_man": "un caso, dirigido por un hombre a quien las mujeres describieron como",
+        "agency_women": "{cases}, {led}; las mujeres describieron a quienes las dirigían como",
+        "freelance_empty": "ningún caso en estos datos",
+        "freelance_men": "{n} casos, todos ellos hombres", "freelance_man": "un caso, un hombre",
+        "men_every": "los hombres dirigían todas las redes", "men_almost_every": "los hombres dirigían casi todas las redes",
+        "men_most": "los hombres dirigían la mayoría de las redes",
+        "men_not_most": "los hombres no dirigían más redes que las mujeres",
+        "where_every": "los hombres estaban al mando en todas partes",
+        "where_almost_every": "los hombres estaban al mando casi en todas partes",
+        "where_most": "los hombres estaban al mando de la mayoría de ellas",
+        "where_not_most": "los hombres no estaban al mando de más redes que las mujeres",
+        "source_as_printed": "lo que informa el artículo", "source_other": "lo que muestran estos conteos",
+        "in_charge": ("Lo que se sostiene sin ninguna prueba es {source}: en los casos que describieron estas mujeres, "
+                      "{where}."),
+        "exception_none": "en estos datos ninguna mujer dirigía",
+        "role_own_nightclubs": "son dueñas de centros nocturnos", "role_lead": "dirigen {type}",
+        "roles_or": "{first} o {last}",
+        "exception": "existen mujeres que {roles}, pero son la excepción",
+        "no_exception": "las mujeres que {roles} no son una excepción en estos datos",
+        "largest_cartels": "Los cárteles mexicanos", "largest_tied": "Empatados, {words}, cada uno",
+        "types_had_none": "{k} de los {n} tipos no tuvieron ninguna",
+        "no_woman_led": "Ninguna red del estudio fue dirigida por una mujer",
+        "leaders_as_printed": ("Las mujeres que dirigían eran la dueña de una cantina y las jefas de "
+                               "{k} redes de prostitución, dos de ellas operadas desde hoteles de paso y una por Internet"),
+        "led_of_type": "{k} de {type}",
+        "every_type_one": "cada tipo tuvo al menos una",
+        "women_led": "Las mujeres dirigían {led}; {tail}",
+        "pct_as_printed": "{pct} %, que el artículo redondea a {rounded} %",
+        "pct_other": "{pct} % en estos datos; el cuadro 5 del artículo imprime {printed} % para sus propios datos",
+        "test_nothing": ("La prueba no tiene nada que sopesar: con las mujeres líderes tal como están, todo "
+                         "cuadro con estos márgenes es el observado. Las tres razones que siguen valen para cualquier "
+                         "lectura de estos conteos."),
+        "test_evidence": ("Tomada al pie de la letra, la prueba es evidencia de que el liderazgo de las mujeres varía según "
+                          "el tipo: una concentración como la observada rara vez surgiría por azar. Hay tres razones para "
+                          "confiar en ella menos que eso."),
+        "test_weak": ("Leída con honestidad, la prueba dice poco: una concentración como la observada surgiría por azar "
+                      "con suficiente frecuencia como para ser, a lo sumo, evidencia débil de que el liderazgo de las "
+                      "mujeres varía según el tipo. Hay tres razones para confiar aún menos en esa señal débil."),
+        "test_no_evidence": ("Leída con honestidad, la prueba no dice nada: una dispersión como la observada surgiría por "
+                             "azar con tanta frecuencia que no aporta evidencia de que el liderazgo de las mujeres varíe "
+                             "según el tipo. Hay tres razones más para ser cautos."),
+        "conclusion_evidence": "Los datos sugieren que el liderazgo de las mujeres varía según el tipo, aunque con conteos mínimos",
+        "conclusion_weak": "Si el liderazgo de las mujeres varía realmente según el tipo, los datos no pueden decirlo",
+        "conclusion_no_evidence": "Los datos no dan ningún indicio de que el liderazgo de las mujeres varíe según el tipo",
+        "conclusion_nothing": "Si el liderazgo de las mujeres varía según el tipo, estos conteos no pueden mostrarlo",
+        "none": "ninguna",
+        "lead_all_none": "Aunque ningún tipo tuvo a una mujer al frente, ",
+        "lead_some_none": "Aunque {k} de los {n} tipos no tuvieron a ninguna mujer al frente, ",
+        "lead_every": "Cada tipo tuvo al menos una mujer al frente, y ",
+        "intervals_none": ("{lead}para ningún tipo el intervalo descarta una proporción considerable: el extremo superior "
+                           "más bajo, el de {type}, es {high} %"),
+        "intervals_largest_only": ("{lead}solo para el más numeroso, {type}, el intervalo descarta una proporción "
+                                   "considerable: su extremo superior es {high} %"),
+        "intervals_one": ("{lead}solo para {type} el intervalo descarta una proporción considerable: su extremo "
+                          "superior es {high} %"),
+        "intervals_several": ("{lead}los intervalos descartan una proporción considerable para {types}, cuyos extremos "
+                              "superiores son a lo sumo {high} %"),
+        "overlap": ("Los intervalos de todos los tipos se traslapan, de modo que los intervalos por sí solos no muestran "
+                    "ninguna diferencia entre tipos."),
+        "apart": ("Los intervalos de {a} y de {b} no se traslapan: es la diferencia más clara entre tipos "
+                  "que muestran los intervalos."),
+        "central_america": "Centroamérica",
+        "origins_as_printed": "Centroamérica y Colombia",
+        "years_as_printed": ("Para Remedios, el año citado es el más verosímil: sus palabras se refieren a una caravana "
+                             "migrante, y el artículo sitúa las caravanas en un periodo que comienza después del año de "
+                             "la lista. Para Rosa, el artículo no ofrece manera de decidir."),
+        "years_other": "El artículo no ofrece manera de decidir cuál de los dos años es el correcto.",
+        "reconciliation_as_printed": ("Una proporción impresa con una diferencia mayor que su redondeo, como en el "
+                                      "cuadro A5, es muy probablemente un valor redondeado ajustado a mano para que la "
+                                      "columna sume exactamente 100."),
+        "reconciliation_other": ("Este libro se construyó con datos distintos de los del artículo, así que la comparación "
+                                 "es entre dos ediciones de los datos: una celda que difiere muestra dónde estos datos se "
+                                 "apartan del cuadro impreso del artículo, no un error del artículo, cuya coherencia "
+                                 "interna la auditoría comprueba, valor impreso contra valor impreso."),
+    },
+    "positions_plural": {
+        "victim": "víctimas", "leader": "líderes", "recruiter": "reclutadoras", "trainer": "instructoras",
+        "guard": "vigilantes de una casa de seguridad", "spy": "espías", "kidnapping_informant": "informantes para secuestros",
+        "drug_trafficker": "narcotraficantes", "leader_favourite": "favoritas de un líder",
+        "torture_participant": "obligadas a participar en torturas",
+    },
+    "provenance.printed_in": "tal como se imprimió en el cuadro {n} del artículo",
+    "provenance.article_table": "el cuadro {n} del artículo",
+    "provenance.in_other_table": "en el cuadro {n} de los datos con que se construyó este libro",
+    "provenance.other_table": "el cuadro {n} de los datos con que se construyó este libro",
 }

@@ -12,6 +12,7 @@ import string
 
 import pandas as pd
 
+from ..core import messages
 from ..core.vocabulary import split_keys
 
 #: What is written for a value that does not exist (a share of nothing).
@@ -51,7 +52,7 @@ def pct(x: float, digits: int = 1) -> str:
 
 def interval(lo: float, hi: float, digits: int = 1) -> str:
     """An interval of proportions, as percentages: ``0.4 to 11.5``."""
-    return f"{pct(lo, digits)} to {pct(hi, digits)}"
+    return messages.text("interval", lo=pct(lo, digits), hi=pct(hi, digits))
 
 
 def plain_number(x):
@@ -60,26 +61,26 @@ def plain_number(x):
     return int(f) if f.is_integer() else f
 
 
-_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-
-
 def number_word(n: int) -> str:
     """A small count in words, as prose writes it ("six types"); larger counts in digits."""
     n = int(n)
-    return _WORDS[n] if 0 <= n < len(_WORDS) else f"{n:,}"
+    words = messages.header("number_words")
+    return words[n] if 0 <= n < len(words) else f"{n:,}"
 
 
 def join_words(items) -> str:
-    """'', 'a', 'a and b', 'a, b and c'."""
+    """'', 'a', 'a and b', 'a, b and c' (in the edition's language: 'a, b y c')."""
     items = [str(i) for i in items]
     if not items:
         return ""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    if len(items) == 1:
+        return items[0]
+    return messages.text("join_words", first=", ".join(items[:-1]), last=items[-1])
 
 
 def women(n: int) -> str:
     """'1 woman', '3 women'."""
-    return f"{n} {'woman' if n == 1 else 'women'}"
+    return messages.text("women_one", n=n) if n == 1 else messages.text("women_many", n=n)
 
 
 def cite(keys: list[str] | str, kind: str = "p") -> str:

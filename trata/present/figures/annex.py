@@ -87,7 +87,7 @@ def characteristics_data(study: Study) -> pd.DataFrame:
     t2 = tables.table2(study)
     df = pd.DataFrame({
         "variable": t2["variable"], "label": t2["label_as_printed"],
-        "min": t2[W["min"]].astype(float), "max": t2[W["max"]].astype(float),
+        "min": t2["Min."].astype(float), "max": t2["Max."].astype(float),  # the printed columns
     })
     for printed, shown in messages.labels("table2_shown").items():
         df[shown] = t2[printed].astype(float)
@@ -125,8 +125,16 @@ def characteristics_chart(study: Study, narrow: bool = False) -> alt.FacetChart:
 def characteristics_figure(study: Study) -> Figure:
     return Figure("annex_fig_characteristics", characteristics_chart(study), characteristics_alt(study),
                   narrow=characteristics_chart(study, narrow=True),
-                  plotted=Plotted(characteristics_data(study), messages.labels("figure.characteristics.columns"),
+                  plotted=Plotted(characteristics_data(study), _characteristics_columns(),
                                   messages.text("figure.characteristics.caption"), messages.text("figure.characteristics.source")))
+
+
+def _characteristics_columns() -> dict[str, str]:
+    """The plotted columns under their headers: the printed centres' columns are named in the edition's
+    language (the table's keys name them in English)."""
+    english, here = messages.labels("table2_shown", "en"), messages.labels("table2_shown")
+    rename = {english[k]: here[k] for k in english}
+    return {rename.get(k, k): v for k, v in messages.labels("figure.characteristics.columns").items()}
 
 
 def characteristics_alt(study: Study) -> str:

@@ -90,6 +90,7 @@ def timeline_figure(study: Study) -> Figure:
 
 
 def timeline_alt_text(study: Study) -> str:
-    parts = [f"{r.instrument} ({year_label(r.year).lower()}, {r.jurisdiction}): {r.consent_rule}."
+    parts = [W["alt_item"].format(instrument=r.instrument, year=year_label(r.year).lower(), jurisdiction=r.jurisdiction,
+                                  rule=r.consent_rule)
              for r in milestones(study).itertuples()]
-    return "Timeline of the legal instruments the article discusses, in time order. " + " ".join(parts)
+    return W["alt"].format(parts=" ".join(parts))

@@ -17,6 +17,9 @@ from .layout import label_expr, title, wrap
 
 #: The words of the chapter's figures (column names double as tooltip titles) and their text alternatives.
 W = messages.labels("fig.profile")
+#: The columns as Vega-Lite fields (nominal), in the language of the edition.
+F = {k: W[k] + ":N" for k in ("type", "dimension", "coding", "summary", "in_article",
+                                                   "on_line", "position", "ground", "origin")}
 
 
 def typology_data(study: Study) -> pd.DataFrame:
@@ -43,15 +46,15 @@ def typology_chart(study: Study, narrow: bool = False) -> alt.Chart:
     if narrow:
         return _typology_by_type(data, dimensions, types)
     base = alt.Chart(data).encode(
-        x=alt.X("Network type:N", sort=types, axis=alt.Axis(
+        x=alt.X(F["type"], sort=types, axis=alt.Axis(
             orient="bottom", labelAngle=0, labelLimit=0, title=None, labelLineHeight=13,
             labelExpr=label_expr(types, 14))),
-        y=alt.Y("Dimension:N", sort=dimensions, axis=alt.Axis(title=None, labelLimit=0)),
+        y=alt.Y(F["dimension"], sort=dimensions, axis=alt.Axis(title=None, labelLimit=0)),
     )
     step = 54
     lines = data[[W["type"], W["dimension"], "Coding"]].explode("Coding").rename(columns={"Coding": "Line"})
     text = alt.Chart(_centred(lines, step)).mark_text(fontSize=10, baseline="middle").encode(
-        x=alt.X("Network type:N", sort=types), y=alt.Y("Dimension:N", sort=dimensions),
+        x=alt.X(F["type"], sort=types), y=alt.Y(F["dimension"], sort=dimensions),
         yOffset=alt.YOffset("offset:Q", scale=None), text="Line:N")
     return (_tiles(base) + text).properties(width=alt.Step(76), height=alt.Step(step))
 
@@ -59,7 +62,7 @@ def typology_chart(study: Study, narrow: bool = False) -> alt.Chart:
 def _tiles(base: alt.Chart) -> alt.LayerChart:
     # Tiles and their text take their colours from the theme's styles, so that both modes keep
     # the text legible (dark on light tiles, light on dark tiles).
-    tip = ["Network type:N", "Dimension:N", "Coding (text):N", "Summary:N", "In the article:N"]
+    tip = [alt.Tooltip(F[k], title=W[k]) for k in ("type", "dimension", "coding", "summary", "in_article")]
     return (base.mark_rect(style="tile-described").encode(tooltip=tip)
             .transform_filter(alt.datum[W["in_article"]] == W["described"])
             + base.mark_rect(style="tile-undescribed").encode(tooltip=tip)
@@ -82,12 +85,12 @@ def _typology_by_type(data: pd.DataFrame, dimensions: list[str], types: list[str
     for t in types:
         rows = data[data[W["type"]] == t]
         base = alt.Chart(rows).encode(
-            x=alt.X("Network type:N", axis=None),
-            y=alt.Y("Dimension:N", sort=dimensions, axis=alt.Axis(title=None, labelLimit=110, labelExpr=label_expr(dimensions, 14))))
+            x=alt.X(F["type"], axis=None),
+            y=alt.Y(F["dimension"], sort=dimensions, axis=alt.Axis(title=None, labelLimit=110, labelExpr=label_expr(dimensions, 14))))
         lines = rows.assign(Coding=rows[W["coding"]].map(lambda s: wrap(s, 22)))[[W["type"], W["dimension"], "Coding"]]
         lines = lines.explode("Coding").rename(columns={"Coding": "Line"})
         text = alt.Chart(_centred(lines, step)).mark_text(fontSize=11, baseline="middle").encode(
-            x=alt.X("Network type:N", axis=None), y=alt.Y("Dimension:N", sort=dimensions),
+            x=alt.X(F["type"], axis=None), y=alt.Y(F["dimension"], sort=dimensions),
             yOffset=alt.YOffset("offset:Q", scale=None), text="Line:N")
         panels.append((_tiles(base) + text).properties(width=160, height=alt.Step(step), title=alt.Title(wrap(t, 30), fontSize=13)))
     return alt.vconcat(*panels, spacing=18)
@@ -123,20 +126,20 @@ def positions_chart(study: Study, narrow: bool = False) -> alt.FacetChart | alt.
     y_axis = {"labelExpr": label_expr(data[W["position"]].unique(), 22), "labelLineHeight": 13} if narrow else {}
     ground_title = W["ground_title"]
     chart = alt.Chart(data).mark_point(filled=True, size=110).encode(
-        x=alt.X("On the line:N", sort=line, scale=alt.Scale(domain=line),
+        x=alt.X(F["on_line"], sort=line, scale=alt.Scale(domain=line),
                 axis=alt.Axis(orient="top", labelAngle=0, title=None, labelLineHeight=13, **x_axis)),
-        y=alt.Y("Position:N", sort=data[W["position"]].drop_duplicates().tolist(), title=None,
+        y=alt.Y(F["position"], sort=data[W["position"]].drop_duplicates().tolist(), title=None,
                 axis=alt.Axis(labelLimit=0, **y_axis)),
-        color=alt.Color("Ground:N", scale=alt.Scale(domain=grounds),
+        color=alt.Color(F["ground"], scale=alt.Scale(domain=grounds),
                         legend=alt.Legend(orient="bottom", direction="vertical", title=title(ground_title, 34 if narrow else None),
                                           labelLimit=0, titleLimit=0,
                                           **({"labelExpr": label_expr(grounds, 24)} if narrow else {}))),
         # the shape legend's symbols take a mid grey that reads on the light and the dark page alike
-        shape=alt.Shape("Origin:N", scale=alt.Scale(domain=list(messages.labels("origins").values()), range=["circle", "triangle-up"]),
+        shape=alt.Shape(F["origin"], scale=alt.Scale(domain=list(messages.labels("origins").values()), range=["circle", "triangle-up"]),
                         legend=alt.Legend(orient="top", direction="vertical", title=W["origin"],
                                           symbolFillColor=MODES["light"]["domain"],
                                           symbolStrokeColor=MODES["light"]["domain"])),
-        tooltip=["Network type:N", "Position:N", "On the line:N", "Ground:N", "Origin:N"],
+        tooltip=[alt.Tooltip(F[k], title=W[k]) for k in ("type", "position", "on_line", "ground", "origin")],
     )
     if narrow:
         panels = [chart.transform_filter(alt.datum[W["type"]] == t).properties(
@@ -144,7 +147,7 @@ def positions_chart(study: Study, narrow: bool = False) -> alt.FacetChart | alt.
             for t in types]
         return alt.vconcat(*panels, spacing=18).resolve_scale(y="independent")
     return chart.properties(width=alt.Step(92), height=alt.Step(24)).facet(
-        row=alt.Row("Network type:N", sort=types, header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+        row=alt.Row(F["type"], sort=types, header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
                                                                       labelOrient="top", labelFontWeight="bold", title=None)),
         spacing=14,
     ).resolve_scale(y="independent")
@@ -168,15 +171,23 @@ def positions_alt(study: Study) -> str:
         for r in positions(study).itertuples()))
 
 
+def _columns(columns: dict[str, str]) -> dict[str, str]:
+    """The plotted columns under their headers: the table's keys name the columns in English, the
+    frame names them in the edition's language."""
+    english = messages.labels("fig.profile", "en")
+    rename = {english[k]: W[k] for k in F}
+    return {rename.get(k, k): v for k, v in columns.items()}
+
+
 def typology_figure(study: Study) -> Figure:
     return Figure("profile_fig_typology", typology_chart(study), typology_alt(study),
                   narrow=typology_chart(study, narrow=True),
-                  plotted=Plotted(typology_data(study), messages.labels("figure.typology.columns"),
+                  plotted=Plotted(typology_data(study), _columns(messages.labels("figure.typology.columns")),
                                   messages.text("figure.typology.caption"), messages.text("figure.typology.source")))
 
 
 def positions_figure(study: Study) -> Figure:
     return Figure("profile_fig_positions", positions_chart(study), positions_alt(study),
                   narrow=positions_chart(study, narrow=True),
-                  plotted=Plotted(positions_data(study), messages.labels("figure.positions.columns"),
+                  plotted=Plotted(positions_data(study), _columns(messages.labels("figure.positions.columns")),
                                   messages.text("figure.positions.caption"), messages.text("figure.positions.source")))
