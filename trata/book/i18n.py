@@ -128,7 +128,7 @@ def on_html_page_context(app: Sphinx, pagename, templatename, context, doctree) 
     context["trata_edition_folder"] = EDITIONS[code][2]
     context["trata_languages"] = [
         {"code": c, "tag": EDITIONS[c][1], "name": LANGUAGE_NAMES[c], "href": counterpart(app, pagename, c),
-         "label": M.text("i18n.read_in", code, language=LANGUAGE_NAMES[c])}
+         "label": M.text("i18n.read_in", code, language=M.labels("i18n.languages", code)[c])}
         for c in others]
 
 

@@ -296,6 +296,7 @@ EN: dict[str, object] = {
 }
 
 EN["i18n.read_in"] = "Read this page in {language}"
+EN["i18n.languages"] = {"en": "English", "es": "Spanish"}  # a language's name in this language
 
 # ---- words of running prose: small numbers, lists, counts of women ----------------------------
 EN.update({

@@ -287,6 +287,7 @@ ES: dict[str, object] = {
                         "cifras del texto son de este paquete; un valor es el del artículo solo donde la página lo indica."),
 
     "i18n.read_in": "Leer esta página en {language}",
+    "i18n.languages": {"en": "inglés", "es": "español"},
 
     # ---- palabras de la prosa: números pequeños, listas, conteos de mujeres ---------------------
     "number_words": ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
