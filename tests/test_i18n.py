@@ -129,6 +129,7 @@ def test_spanish_pages_are_spanish(site):
             continue
         raw = (site / "es" / rel).read_text(encoding="utf-8")
         assert '<html lang="es-MX"' in raw, rel
+        assert "La trata sexual en México" in htmlpage.soup(site / "es" / rel).title.get_text(), rel
         soup = htmlpage.fragment(raw)
         for kept in soup.select(".trata-untranslated"):  # the record of changes, kept in English
             kept.decompose()

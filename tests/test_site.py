@@ -168,6 +168,21 @@ def test_addresses_and_the_fixture_doi_flow_everywhere(released, assembled):
     assert (meta["url"], meta["doi"]) == (f"{BASEURL}v{NEW}/", DOI)
 
 
+def test_each_release_has_both_editions_and_a_pdf_of_each(released, assembled):
+    """The Spanish edition under es/ of each release, linked from its English counterpart, and a
+    Spanish PDF beside the English one, in Spanish, with its DOI, listed in SHA256SUMS."""
+    for version in (OLD, NEW):
+        root = assembled / f"v{version}"
+        assert '<html lang="es-MX"' in (root / "es" / "notebooks" / "profile.html").read_text()
+        assert 'hreflang="es-MX"' in (root / "notebooks" / "profile.html").read_text()
+        assert f"trata-{version}-es.pdf" in (released / "dist" / version / "SHA256SUMS").read_text()
+    pdf = pypdf.PdfReader(released / "dist" / NEW / f"trata-{NEW}-es.pdf")
+    text = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in pdf.pages))
+    assert "El perfil de los victimarios" in text and "Cuadro A5" in text and "Bibliografía" in text
+    assert "The profile of the perpetrators" not in text
+    assert DOI in text
+
+
 def test_stable_anchors_of_the_older_release_exist_in_the_newer(released, assembled):
     anchors = S.listed_anchors(run(released, "git", "show", f"v{OLD}:tests/anchors.txt").stdout)
     assert len(anchors) > 20

@@ -13,7 +13,7 @@ Data flows down through layers; a layer imports only the layers below it (an imp
 ``derive``     the annex tables and ordered readers of the coded resources
 ``data``       the study object, reading, descriptor and schema checks, case records, study rules;
                ``data.validate`` alone orchestrates them
-``core``       paths, problems, precision, vocabulary, the map file, the message table
+``core``       paths, problems, precision, vocabulary, the map file, the message table, references
 
 ``trata.load()`` loads and validates the data package (``trata.data.validate.load``).
 """

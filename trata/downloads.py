@@ -57,6 +57,8 @@ from sphinx.util.osutil import relative_uri
 
 from . import edition
 from .book.cache import _package, depends_on_data
+from .book.i18n import edition_of
+from .core import messages as M
 from .data.cases import RESOURCE as CASE_RESOURCE
 
 logger = logging.getLogger(__name__)
@@ -350,17 +352,19 @@ def on_build_finished(app: Sphinx, exception) -> None:
 
 # --- links in the text --------------------------------------------------------------------------
 
-def _size(n: int) -> str:
-    return f"{n / 1024:.0f} kB" if n >= 10 * 1024 else f"{n / 1024:.1f} kB" if n >= 1024 else f"{n} bytes"
+def _size(n: int, lang: str = "en") -> str:
+    if n < 1024:
+        return M.text("downloads.size_bytes", lang, n=n)
+    return M.text("downloads.size_kb", lang, n=f"{n / 1024:.0f}" if n >= 10 * 1024 else f"{n / 1024:.1f}")
 
 
-def download_link(text: str, target: str, size: int | None = None) -> list[nodes.Node]:
+def download_link(label: str, target: str, size: int | None = None, lang: str = "en") -> list[nodes.Node]:
     """A link to the site file ``target`` (made relative to the page at write time), with its size."""
-    ref = nodes.reference("", "", nodes.Text(text), internal=False, refuri=target, classes=["trata-download"])
+    ref = nodes.reference("", "", nodes.Text(label), internal=False, refuri=target, classes=["trata-download"])
     ref["trata_download"] = target
     out: list[nodes.Node] = [ref]
     if size is not None:
-        out += [nodes.Text(" "), nodes.inline("", f"({_size(size)})", classes=["trata-download-size"])]
+        out += [nodes.Text(" "), nodes.inline("", f"({_size(size, lang)})", classes=["trata-download-size"])]
     return out
 
 
@@ -395,6 +399,11 @@ class _Downloads(SphinxDirective):
             self.env.note_dependency(str(f))
         return pkg
 
+    @property
+    def lang(self) -> str:
+        """The language of the edition being built (from the Sphinx configuration)."""
+        return edition_of(self.env.app.config.language)
+
     def item(self, *children: nodes.Node) -> nodes.list_item:
         return nodes.list_item("", nodes.paragraph("", "", *children))
 
@@ -404,24 +413,26 @@ class DataDownloadsDirective(_Downloads):
 
     def run(self):
         pkg = self.package()
+        lang = self.lang
         of: Offer = self.env.trata_offer_now
         size = len(package_zip(pkg, zip_prefix(of.version)))
         box = nodes.container(classes=["trata-downloads"])
         top = nodes.bullet_list()
-        top += self.item(*download_link(f"The whole package, {zip_name(of.version)}", of.zip, size))
-        top += self.item(*download_link("datapackage.json", f"{FOLDER}/data/datapackage.json", len(pkg.descriptor)),
-                         nodes.Text(": the descriptor, which names every file and gives its schema"))
+        top += self.item(*download_link(M.text("downloads.whole_package", lang, zip=zip_name(of.version)), of.zip, size,
+                                        lang))
+        top += self.item(*download_link("datapackage.json", f"{FOLDER}/data/datapackage.json", len(pkg.descriptor),
+                                        lang),
+                         nodes.Text(M.text("downloads.descriptor", lang)))
         box += top
         files = nodes.bullet_list()
         for name, path in pkg.files:
-            files += self.item(*download_link(name, f"{FOLDER}/data/{name}", path.stat().st_size),
+            files += self.item(*download_link(name, f"{FOLDER}/data/{name}", path.stat().st_size, lang),
                                nodes.Text(f": {pkg.titles[name]}"))
-        box += nodes.paragraph("", "Each file of the package:")
+        box += nodes.paragraph("", M.text("downloads.each_file", lang))
         box += files
         if pkg.withheld:
-            box += nodes.paragraph("", "This package holds case records (resource "
-                                   + ", ".join(f"“{w}”" for w in pkg.withheld)
-                                   + "). They are not among the files above, and the descriptor above does not list them.")
+            box += nodes.paragraph("", M.text("downloads.withheld", lang,
+                                            names=", ".join(f"“{w}”" for w in pkg.withheld)))
         return [box]
 
 
@@ -430,22 +441,24 @@ class EditionDownloadsDirective(_Downloads):
 
     def run(self):
         pkg = self.package()
+        lang = self.lang
         of: Offer = self.env.trata_offer_now
         items = nodes.bullet_list(classes=["trata-downloads"])
-        items += self.item(*download_link("The data package", of.zip, len(package_zip(pkg, zip_prefix(of.version)))),
-                           nodes.Text(" (a zip of CSV files and their descriptor; every file is also on "),
-                           self.data_page(), nodes.Text(")"))
+        before, _, after = M.text("downloads.zip_note", lang).partition("{page}")
+        items += self.item(*download_link(M.text("downloads.data_package", lang), of.zip,
+                                          len(package_zip(pkg, zip_prefix(of.version))), lang),
+                           nodes.Text(before), self.data_page(lang), nodes.Text(after))
         if of.pdf:
             src = pdf_source(self.env.app, of.version)
-            items += self.item(*download_link(f"The PDF edition, version {of.version}", of.pdf,
-                                              src.stat().st_size if src else None))
+            items += self.item(*download_link(M.text("downloads.pdf", lang, version=of.version), of.pdf,
+                                              src.stat().st_size if src else None, lang))
         if of.repository:
-            items += self.item(nodes.reference("", "The source repository", refuri=of.repository))
+            items += self.item(nodes.reference("", M.text("downloads.repository", lang), refuri=of.repository))
         return [items]
 
-    def data_page(self) -> nodes.Node:
+    def data_page(self, lang: str = "en") -> nodes.Node:
 
-        ref = pending_xref("", nodes.inline("", "the data page"), refdomain="std", reftype="doc",
+        ref = pending_xref("", nodes.inline("", M.text("downloads.data_page", lang)), refdomain="std", reftype="doc",
                            reftarget="/book/data", refexplicit=True, refwarn=True)
         ref["refdoc"] = self.env.docname
         return ref

@@ -34,6 +34,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from .core import messages as M
+from .core.cite import (
+    apa_article,
+    apa_names,
+    apa_work,
+    article_key,
+    bib_person,
+    bibtex,
+    bibtex_article,
+    doi_url,
+    long_date,
+    plain,
+)
+
+_apa_names = apa_names  # the name release.py has always used
+
 ROOT = Path(__file__).resolve().parents[1]
 VERSION_FILE = "VERSION"
 CITATION_FILE = "CITATION.cff"
@@ -106,12 +122,22 @@ class Edition:
     def year(self) -> str:
         return self.date[:4]
 
-    def footer_text(self) -> str:
-        parts = [f"Version {self.version}"]
+    def footer_text(self, lang: str = "en") -> str:
+        parts = [M.text("edition.footer_version", lang, version=self.version)]
         if self.commit:
-            parts.append(f"commit {self.short_commit}" + (" with uncommitted changes" if self.modified else ""))
-        parts.append(f"built {self.built.strftime('%Y-%m-%d')}")
+            parts.append(M.text("edition.footer_commit", lang, commit=self.short_commit)
+                         + (M.text("edition.uncommitted", lang) if self.modified else ""))
+        parts.append(M.text("edition.footer_built", lang, date=long_date(self.built.date(), lang)))
         return " · ".join(parts)
+
+    def status(self, lang: str = "en") -> str:
+        """The sentence of the "How to cite" page: version, release or not, commit, build date."""
+        released = (M.text("edition.status_released", lang, date=long_date(self.released, lang)) if self.released
+                    else M.text("edition.status_not_released", lang))
+        return M.text("edition.status", lang, version=self.version, released=released,
+                      commit=self.short_commit or M.text("edition.unknown_commit", lang),
+                      modified=M.text("edition.uncommitted", lang) if self.modified else "",
+                      date=long_date(self.built.date(), lang))
 
 
 def source_date_epoch(root: Path = ROOT) -> int:
@@ -176,101 +202,34 @@ def read_addresses(root: Path = ROOT) -> Addresses:
     return Addresses(site=(site.rstrip("/") + "/") if site else None, repository=repo or None)
 
 
-def people(meta: dict) -> str:
+def people(meta: dict, lang: str = "en") -> str:
     """The authors of the edition exactly as ``CITATION.cff`` names them."""
     def one(p: dict) -> str:
         return p.get("name") or " ".join(x for x in (p.get("given-names"), p.get("name-particle"),
                                                      p.get("family-names"), p.get("name-suffix")) if x)
     names = [one(p) for p in meta.get("authors", [])]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + M.text("cite.and_people", lang) + names[-1]
 
 
-NO_ADDRESS = ("No address of this edition is known yet (the book's configuration names no base URL): "
-              "cite it by its version, and find it by its title.")
+NO_ADDRESS = M.text("edition.no_address", "en")
 
 
-# --- citations --------------------------------------------------------------------------------
-# An APA reference is a list of (text, style) runs, style None or "em", so that the same reference
-# becomes docutils nodes on the page and plain text elsewhere.
-
-def _initials(given: str) -> str:
-    return " ".join(f"{part[0]}." for part in re.split(r"[\s]+", given.strip()) if part)
-
-
-def _apa_person(p: dict, inverted: bool = True) -> str:
-    if "name" in p:
-        return p["name"]
-    family, given = p.get("family-names", ""), p.get("given-names", "")
-    return f"{family}, {_initials(given)}" if inverted else f"{_initials(given)} {family}"
-
-
-def _apa_names(people: list[dict], inverted: bool = True) -> str:
-    names = [_apa_person(p, inverted) for p in people]
-    if len(names) == 1:
-        return names[0]
-    last = ", & " if inverted or len(names) > 2 else " & "  # APA: "A, B., & C, D."; "(B. A & D. C, Trans.)"
-    return ", ".join(names[:-1]) + last + names[-1]
-
-
-def _doi_url(doi: str) -> str:
-    return f"https://doi.org/{doi}"
-
-
-def _end(text: str) -> str:
-    return text if text.endswith((".", "?", "!")) else text + "."
-
+# --- citations (the references themselves are core.cite's) -------------------------------------
 
 def edition_url(meta: dict, edition: Edition, addresses: Addresses | None = None) -> str | None:
     """The address to cite this version by: its DOI, else its versioned URL, else None."""
     if meta.get("doi"):
-        return _doi_url(meta["doi"])
+        return doi_url(meta["doi"])
     if addresses is not None:
         return addresses.version_url(edition.version)
     return meta.get("url")
 
 
-def apa_edition(meta: dict, edition: Edition, addresses: Addresses | None = None) -> list[tuple[str, str | None]]:
+def apa_edition(meta: dict, edition: Edition, addresses: Addresses | None = None,
+                lang: str = "en") -> list[tuple[str, str | None]]:
     """APA 7 reference of this version of the edition."""
-    runs: list[tuple[str, str | None]] = [(f"{_end(_apa_names(meta['authors']))} ({edition.year}). ", None),
-                                          (meta["title"], "em"),
-                                          (f" (Version {edition.version}) [Executable book and data package].", None)]
-    url = edition_url(meta, edition, addresses)
-    if url:
-        runs.append((" " + url, None))
-    return runs
-
-
-def apa_article(ref: dict) -> list[tuple[str, str | None]]:
-    """APA 7 reference of a journal article given as a CITATION.cff reference."""
-    runs: list[tuple[str, str | None]] = [(f"{_apa_names(ref['authors'])} ({ref['year']}). ", None)]
-    title = ref["title"]
-    if ref.get("translators"):
-        title = f"{title} ({_apa_names(ref['translators'], inverted=False)}, Trans.)"
-    runs.append((_end(title) + " ", None))
-    runs.append((ref["journal"], "em"))
-    if ref.get("volume") is not None:
-        runs += [(", ", None), (str(ref["volume"]), "em")]
-    if ref.get("issue") is not None:
-        runs.append((f"({ref['issue']})", None))
-    runs.append((".", None))
-    if ref.get("doi"):
-        runs.append((" " + _doi_url(ref["doi"]), None))
-    return runs
-
-
-def plain(runs: list[tuple[str, str | None]]) -> str:
-    return "".join(text for text, _ in runs)
-
-
-def _bib_person(p: dict) -> str:
-    if "name" in p:
-        return "{" + p["name"] + "}"
-    return f"{p['family-names']}, {p['given-names']}"
-
-
-def _bibtex(kind: str, key: str, fields: list[tuple[str, object]]) -> str:
-    body = ",\n".join(f"  {name:<9}= {{{value}}}" for name, value in fields if value not in (None, ""))
-    return f"@{kind}{{{key},\n{body}\n}}"
+    return apa_work(meta["authors"], edition.year, meta["title"], edition.version,
+                    edition_url(meta, edition, addresses), lang)
 
 
 def bibtex_key_edition(edition: Edition) -> str:
@@ -280,7 +239,7 @@ def bibtex_key_edition(edition: Edition) -> str:
 def bibtex_edition(meta: dict, edition: Edition, addresses: Addresses | None = None) -> str:
     """BibTeX entry of this version of the edition (``@misc``, with a ``version`` field)."""
     ref = source_reference(meta)
-    names = " and ".join(_bib_person(p) for p in meta["authors"])
+    names = " and ".join(bib_person(p) for p in meta["authors"])
     source = f"{ref['authors'][0]['family-names']} ({ref['year']})"
     fields = [("author", names), ("title", "{" + meta["title"] + "}"), ("year", edition.year),
               ("version", edition.version),
@@ -288,29 +247,7 @@ def bibtex_edition(meta: dict, edition: Edition, addresses: Addresses | None = N
                        + (f", doi:{ref['doi']}" if ref.get("doi") else "")),
               ("doi", meta.get("doi")),
               ("url", addresses.version_url(edition.version) if addresses is not None else meta.get("url"))]
-    return _bibtex("misc", bibtex_key_edition(edition), fields)
-
-
-def bibtex_article(ref: dict, key: str) -> str:
-    """BibTeX entry of a journal article given as a CITATION.cff reference."""
-    names = " and ".join(_bib_person(p) for p in ref["authors"])
-    note = ref.get("notes", "")
-    if ref.get("translators"):
-        translators = " and ".join(f"{p['given-names']} {p['family-names']}" for p in ref["translators"])
-        note = (_end(note) + " " if note else "") + f"English translation by {translators}"
-    fields = [("author", names), ("title", "{" + ref["title"] + "}"), ("journal", ref["journal"]),
-              ("volume", ref.get("volume")), ("number", ref.get("issue")), ("year", ref["year"]),
-              ("issn", ref.get("issn")), ("doi", ref.get("doi")), ("note", note)]
-    return _bibtex("article", key, fields)
-
-
-def article_key(ref: dict) -> str:
-    """The bibliography key rule of the book: first author's surname, ASCII lowercase, + year."""
-    import unicodedata
-
-    family = ref["authors"][0]["family-names"].split("-")[0]
-    ascii_ = unicodedata.normalize("NFKD", family).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z]", "", ascii_) + str(ref["year"])
+    return bibtex("misc", bibtex_key_edition(edition), fields)
 
 
 # --- Sphinx -----------------------------------------------------------------------------------
@@ -321,48 +258,66 @@ def _edition_of(app) -> Edition:
     return app.trata_edition
 
 
-def footer_html(ed: Edition, meta: dict | None = None, addresses: Addresses | None = None) -> str:
+def _lang(app) -> str:
+    """The message table of the edition being built ("en", "es"), from the Sphinx language."""
+    from .book.i18n import edition_of
+
+    return edition_of(app.config.language or "en")
+
+
+def _titled(app, meta: dict) -> dict:
+    """``meta`` with the title of the edition being built: the Spanish edition's is its own (the
+    interface catalogue, as the book's title); BibTeX keeps the title of ``CITATION.cff``."""
+    from sphinx import locale
+
+    return meta if _lang(app) == "en" else {**meta, "title": str(locale.get_translation("sphinx")(meta["title"]))}
+
+
+def footer_html(ed: Edition, meta: dict | None = None, addresses: Addresses | None = None, lang: str = "en") -> str:
     """The footer of every page: who made the edition (as ``CITATION.cff`` names them), the
     version with its commit and build date, and the addresses when they are known."""
     out = []
     if meta is not None:
         ref = source_reference(meta)
         source = f"{ref['authors'][0]['family-names']} ({ref['year']})"
-        out.append(f'<p class="trata-authors">{html.escape(people(meta))}, after {html.escape(source)}.</p>')
-    out.append(f'<p class="trata-edition" data-version="{html.escape(ed.version)}">{html.escape(ed.footer_text())}</p>')
+        authors = M.text("edition.footer_authors", lang, people=people(meta, lang), source=source)
+        out.append(f'<p class="trata-authors">{html.escape(authors)}</p>')
+    text = ed.footer_text(lang)
+    out.append(f'<p class="trata-edition" data-version="{html.escape(ed.version)}">{html.escape(text)}</p>')
     links = []
+
+    def link(label: str, url: str, shown: str | None = None) -> None:
+        links.append(f'{html.escape(label)} <a href="{html.escape(url)}">{html.escape(shown or url)}</a>')
+
     if meta is not None and meta.get("doi"):
-        url = _doi_url(meta["doi"])
-        links.append(f'DOI <a href="{html.escape(url)}">{html.escape(meta["doi"])}</a>')
+        link("DOI", doi_url(meta["doi"]), meta["doi"])
     if addresses is not None and addresses.version_url(ed.version):
-        url = addresses.version_url(ed.version)
-        links.append(f'this version: <a href="{html.escape(url)}">{html.escape(url)}</a>')
+        link(M.text("edition.footer_this_version", lang), addresses.version_url(ed.version))
     if addresses is not None and addresses.repository:
-        links.append(f'source: <a href="{html.escape(addresses.repository)}">{html.escape(addresses.repository)}</a>')
+        link(M.text("edition.footer_source", lang), addresses.repository)
     if links:
         out.append('<p class="trata-addresses">' + " · ".join(links) + "</p>")
     return "\n".join(out)
 
 
-def titlepage_html(meta: dict, ed: Edition, addresses: Addresses | None = None) -> str:
+def titlepage_html(meta: dict, ed: Edition, addresses: Addresses | None = None, lang: str = "en") -> str:
     ref = source_reference(meta)
     url = addresses.version_url(ed.version) if addresses is not None else None
-    source = html.escape(plain(apa_article(ref)))
-    authors = html.escape(people(meta))
-    build = html.escape(ed.footer_text())
-    licence = html.escape(str(meta.get("license", "")))
+    source = html.escape(M.text("edition.titlepage_source", lang, reference=plain(apa_article(ref, lang))))
+    authors = html.escape(people(meta, lang))
+    build = html.escape(ed.footer_text(lang))
+    version = html.escape(M.text("edition.footer_version", lang, version=ed.version) + " · " + long_date(ed.date, lang))
+    licence = M.text("edition.titlepage_licence_html", lang, licence=html.escape(str(meta.get("license", ""))))
     return (
         '<section class="trata-titlepage" id="edition-title-page">\n'
         f'<p class="trata-titlepage-title">{html.escape(meta["title"])}</p>\n'
-        f'<p class="trata-titlepage-version">Version {html.escape(ed.version)} · {html.escape(ed.date)}</p>\n'
+        f'<p class="trata-titlepage-version">{version}</p>\n'
         f'<p class="trata-titlepage-authors">{authors}</p>\n'
-        f'<p class="trata-titlepage-source">An executable edition of: {source}</p>\n'
+        f'<p class="trata-titlepage-source">{source}</p>\n'
         f'<p class="trata-titlepage-build">{build}</p>\n'
         + (f'<p class="trata-titlepage-doi">DOI {html.escape(meta["doi"])}</p>\n' if meta.get("doi") else "")
         + (f'<p class="trata-titlepage-url">{html.escape(url)}</p>\n' if url else "")
-        +
-        f'<p class="trata-titlepage-licence">Text and data: {licence}; code: MIT. '
-        'See the page &ldquo;How to cite&rdquo; for citations of this version and of the article.</p>\n'
+        + f'<p class="trata-titlepage-licence">{licence}</p>\n'
         '</section>\n'
     )
 
@@ -375,9 +330,10 @@ def on_config_inited(app, config) -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(ed.built.timestamp())))
     # Each page's canonical link is its address in this version (Sphinx writes it from html_baseurl).
     config.html_baseurl = addresses.version_url(ed.version) or ""
-    config.author = people(meta)
+    lang = _lang(app)
+    config.author = people(meta, lang)
     options = dict(config.html_theme_options or {})
-    options["extra_footer"] = footer_html(ed, meta, addresses)
+    options["extra_footer"] = footer_html(ed, meta, addresses, lang)
     # The theme's "By <author>" line goes: the footer names the authors as CITATION.cff does.
     options["footer_content_items"] = [i for i in options.get("footer_content_items",
                                        ["author.html", "copyright.html", "last-updated.html", "extra-footer.html"])
@@ -399,7 +355,8 @@ def contents_html(app) -> str:
     from sphinx import addnodes
 
     env = app.env
-    items = ['<nav class="trata-contents" id="edition-contents">', "<h2>Contents</h2>"]
+    heading = html.escape(M.text("edition.contents", _lang(app)))
+    items = ['<nav class="trata-contents" id="edition-contents">', f"<h2>{heading}</h2>"]
     for toctree in env.get_doctree(app.config.root_doc).findall(addnodes.toctree):
         if toctree.get("caption"):
             items.append(f'<p class="caption">{html.escape(toctree["caption"])}</p>')
@@ -421,8 +378,8 @@ def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
         return
     if app.builder.name == "singlehtml":
         if pagename == app.config.root_doc:
-            front = titlepage_html(read_citation(Path(app.srcdir)), _edition_of(app),
-                                   getattr(app, "trata_addresses", None)) + contents_html(app)
+            front = titlepage_html(_titled(app, read_citation(Path(app.srcdir))), _edition_of(app),
+                                   getattr(app, "trata_addresses", None), _lang(app)) + contents_html(app)
             context["body"] = front + context["body"]
         return
     # An older version says which one is the newest, with a link to this page there (the list of
@@ -461,7 +418,7 @@ def on_doctree_resolved(app, doctree, docname) -> None:
 
     if app.builder.name != "html":  # the single page (the PDF) has no page of its own to cite
         return
-    ed, addresses = _edition_of(app), getattr(app, "trata_addresses", None)
+    ed, addresses, lang = _edition_of(app), getattr(app, "trata_addresses", None), _lang(app)
     page = f"{docname}.html"
     for node in list(doctree.findall(nodes.Element)):
         if not isinstance(node, (nodes.table, nodes.figure)):
@@ -472,10 +429,11 @@ def on_doctree_resolved(app, doctree, docname) -> None:
         anchor = f"{page}#{labels[0]}"
         base = addresses.version_url(ed.version) if addresses is not None else None
         url = base + anchor if base else None
-        kind = "table" if isinstance(node, nodes.table) else "figure"
         para = nodes.paragraph(classes=["trata-cite-this"])
-        para += nodes.Text(f"Cite this {kind}: version {ed.version}, anchor {anchor}, ")
-        para += nodes.reference(url, url, refuri=url) if url else nodes.Text("no address known yet")
+        para += nodes.Text(M.text("edition.cite_this_table", lang, version=ed.version, anchor=anchor)
+                           if isinstance(node, nodes.table)
+                           else M.text("edition.cite_this_figure", lang, version=ed.version, anchor=anchor))
+        para += nodes.reference(url, url, refuri=url) if url else nodes.Text(M.text("edition.cite_this_no_address", lang))
         node.parent.insert(node.parent.index(node) + 1, para)
 
 
@@ -505,7 +463,7 @@ def _make_directive():
         required_arguments = 1
         option_spec = {"format": lambda arg: directives.choice(arg, ("apa", "bibtex", "summary", "address"))}
 
-        def address(self, meta, ed, addresses):
+        def address(self, meta, ed, addresses, lang):
             """Where this version is and what identifies it: URL, release date, DOI, repository, files."""
             items = nodes.bullet_list(classes=["trata-version-facts"])
 
@@ -520,22 +478,22 @@ def _make_directive():
                 items.append(nodes.list_item("", para))
 
             url = addresses.version_url(ed.version)
-            item("Address of this version:", NO_ADDRESS if not url else None, url)
-            item("Released:", ed.released if ed.released else "not a release (a build between releases).")
+            item(M.text("edition.address_label", lang), M.text("edition.no_address", lang) if not url else None, url)
+            item(M.text("edition.released_label", lang),
+                 long_date(ed.released, lang) if ed.released else M.text("edition.released_none", lang))
             if meta.get("doi"):
-                item("DOI:", url=_doi_url(meta["doi"]))
+                item(M.text("edition.doi_label", lang), url=doi_url(meta["doi"]))
             else:
-                item("DOI:", "none yet (a DOI is given when a release is deposited in an archive).")
+                item(M.text("edition.doi_label", lang), M.text("edition.doi_none", lang))
             if addresses.repository:
-                item("Source repository:", url=addresses.repository)
+                item(M.text("edition.repository_label", lang), url=addresses.repository)
             else:
-                item("Source repository:", "no public address known yet.")
+                item(M.text("edition.repository_label", lang), M.text("edition.repository_none", lang))
             out = [items]
             if ed.released:
                 # The checksums cannot be written into the pages they are a checksum of: the
                 # assembled site (`make site`) puts them here from the release's SHA256SUMS.
-                text = ("The checksums (SHA-256) of this release's files are listed in the file SHA256SUMS "
-                        "published beside them.")
+                text = M.text("edition.release_files", lang)
                 out.append(nodes.raw("", f'{RELEASE_FILES_START}<p class="trata-release-files">'
                                          f'{html.escape(text)}</p>{RELEASE_FILES_END}', format="html"))
             return out
@@ -547,7 +505,7 @@ def _make_directive():
             if not hasattr(self.env, "trata_citing_docs"):
                 self.env.trata_citing_docs = set()
             self.env.trata_citing_docs.add(self.env.docname)
-            meta, ed = read_citation(root), _edition_of(self.env.app)
+            meta, ed, lang = read_citation(root), _edition_of(self.env.app), _lang(self.env.app)
             what, fmt = self.arguments[0], self.options.get("format", "apa")
             if what not in ("edition", "article"):
                 raise self.error(f"edition-citation: argument must be 'edition' or 'article', not {what!r}")
@@ -561,19 +519,17 @@ def _make_directive():
             if fmt == "address":
                 if what != "edition":
                     raise self.error("edition-citation: format 'address' is for the edition only")
-                return self.address(meta, ed, read_addresses(root))
+                return self.address(meta, ed, read_addresses(root), lang)
             if fmt == "summary":
                 if what != "edition":
                     raise self.error("edition-citation: format 'summary' is for the edition only")
-                text = (f"This is version {ed.version} of the edition"
-                        + (f", released {ed.released}" if ed.released else ", not a release")
-                        + f"; the page was built from commit {ed.short_commit or 'unknown'}"
-                        + (" with uncommitted changes" if ed.modified else "")
-                        + f" on {ed.built.strftime('%Y-%m-%d')}.")
+                text = ed.status(lang)
                 return [nodes.paragraph(text, text, classes=["trata-edition-summary"])]
-            runs = apa_edition(meta, ed, read_addresses(root)) if what == "edition" else apa_article(ref)
+            runs = (apa_edition(_titled(self.env.app, meta), ed, read_addresses(root), lang) if what == "edition"
+                    else apa_article(ref, lang))
             para = nodes.paragraph(classes=["trata-apa", f"trata-cite-{what}"])
             for text, style in runs:
+                text = text.replace("'", "\u2019")  # an apostrophe, which smart quotes misread in Spanish
                 para += nodes.emphasis(text, text) if style == "em" else nodes.Text(text)
             return [para]
 

@@ -22,17 +22,17 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
+from ..core import messages as M
 from ..core.paths import default_path, descriptor_path
 from ..data import cases
 from ..data.descriptor import read_descriptor
-from ..data.explanations import EXPLANATIONS
 from ..data.reading import count_rows
 from ..data.validate import RULES
 from ..present.descriptions import description_block, source_link
 from ..present.tables import list_table
 from ..present.text import VERBATIM, Markup, code, escape_md
 from .fingerprint import code_files
-from .i18n import mark_computed
+from .i18n import edition_of, mark_computed
 from .verbatim import VERBATIM_TITLES
 
 
@@ -40,32 +40,40 @@ def _list_table(header: list[str], rows: list[list], widths: list[int] | None = 
     return list_table(rows, header, widths=widths, css_class=f"{css} {VERBATIM}") + [""]
 
 
-def _constraints(field: dict) -> str:
+#: A constraint of the case-record schema's summary (:func:`_short_enum`): the number of entities.
+_ENTITIES = object()
+#: Constraints shown as a word and their value (the words are in the message tables).
+_NAMED = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength")
+
+
+def _constraints(field: dict, lang: str = "en") -> str:
     """The constraints of a field, as MyST: every value from the package escaped or in a code span."""
+    words = M.labels("datapages.constraints", lang)
     c = dict(field.get("constraints") or {})
     c.pop("required", None)
     parts = []
     for key, value in c.items():
-        if key == "enum" and isinstance(value, list):
-            parts.append("one of " + ", ".join(code(v) for v in value))
-        elif key == "minimum":
-            parts.append(f"≥ {escape_md(value)}")
-        elif key == "maximum":
-            parts.append(f"≤ {escape_md(value)}")
+        if key is _ENTITIES:
+            parts.append(words["entities"].format(n=value))
+        elif key == "enum" and isinstance(value, list):
+            parts.append(words["enum"].format(values=", ".join(code(v) for v in value)))
+        elif key in _NAMED:
+            parts.append(words[key].format(value=escape_md(value)))
         elif key == "unique" and value:
-            parts.append("unique")
+            parts.append(words["unique"])
         elif key == "pattern":
-            parts.append(f"pattern {code(value)}")
+            parts.append(words["pattern"].format(value=code(value)))
         else:
-            parts.append(f"{escape_md(key)} {escape_md(value)}")
+            parts.append(words["other"].format(key=escape_md(key), value=escape_md(value)))
     return Markup("; ".join(parts) or " ")
 
 
-def _keys(schema: dict) -> list[str]:
+def _keys(schema: dict, lang: str = "en") -> list[str]:
     out = []
     pk = schema.get("primaryKey")
     if pk:
-        out.append("Primary key: " + ", ".join(code(k) for k in ([pk] if isinstance(pk, str) else pk)) + ".")
+        out.append(M.text("datapages.primary_key", lang,
+                        fields=", ".join(code(k) for k in ([pk] if isinstance(pk, str) else pk))))
     for fk in schema.get("foreignKeys") or []:
         fields = fk.get("fields")
         ref = fk.get("reference") or {}
@@ -75,17 +83,24 @@ def _keys(schema: dict) -> list[str]:
         target = ref.get("resource")
         mine = ", ".join(code(f) for f in fields or [])
         theirs = ", ".join(code(f"{target}.{f}") for f in rf or [])
-        out.append(f"Foreign key: {mine} must be a value of {theirs}.")
+        out.append(M.text("datapages.foreign_key", lang, mine=mine, theirs=theirs))
     return out
 
 
-def field_rows(schema: dict) -> list[list[str]]:
+def type_name(kind, lang: str = "en"):
+    """A Table Schema type in words (a type the tables do not name is shown as the package gives it)."""
+    return M.labels("datapages.types", lang).get(kind, kind) if isinstance(kind, str) else kind
+
+
+def field_rows(schema: dict, lang: str = "en") -> list[list[str]]:
+    """The rows of a schema's table of fields (``datapages.fields_header``), in ``lang``."""
     rows = []
     for f in schema.get("fields", []):
-        required = "required" if (f.get("constraints") or {}).get("required") else "optional"
-        rest = _constraints(f).strip()
-        rows.append([code(f["name"]), f.get("type", "string"), Markup(f"{required}; {rest}" if rest else required),
-                     f.get("description", " ")])
+        required = (M.text("datapages.required", lang) if (f.get("constraints") or {}).get("required")
+                    else M.text("datapages.optional", lang))
+        rest = _constraints(f, lang).strip()
+        rows.append([code(f["name"]), type_name(f.get("type", "string"), lang),
+                     Markup(f"{required}; {rest}" if rest else required), f.get("description", " ")])
     return rows
 
 
@@ -99,6 +114,11 @@ class _DataDirective(SphinxDirective):
             self.env.note_dependency(str(f))
         desc, _ = read_descriptor(path)
         return path, desc or {}
+
+    @property
+    def lang(self) -> str:
+        """The language of the edition being built (from the Sphinx configuration)."""
+        return edition_of(self.env.app.config.language)
 
     def render(self, lines: list[str]) -> list[nodes.Node]:
         node = nodes.container()
@@ -118,6 +138,7 @@ class DataPackageDirective(_DataDirective):
 
     def run(self):
         path, d = self.package()
+        lang = self.lang
         lines = []
         titles = self.state.document.setdefault(VERBATIM_TITLES, [])
         for res in d.get("resources", []):
@@ -128,20 +149,22 @@ class DataPackageDirective(_DataDirective):
                 target = path.parent / res["path"]
                 self.env.note_dependency(str(target))
                 rows = count_rows(target)
-            facts = [f"Resource {code(res['name'])}", f"file {code(res.get('path'))}"]
+            facts = [M.text("datapages.resource", lang, name=code(res["name"])),
+                     M.text("datapages.file", lang, path=code(res.get("path")))]
             if rows is not None:
-                facts.append(f"{rows} row{'s' if rows != 1 else ''}")
+                facts.append(M.text("datapages.rows_one", lang, n=rows) if rows == 1 else
+                             M.text("datapages.rows_many", lang, n=rows))
             lines += [" · ".join(facts) + ".", ""]
             if res.get("description"):
                 lines += description_block(res["description"])
             for s in res.get("sources") or []:
                 if isinstance(s, dict):
-                    lines += [f"```{{container}} {VERBATIM}", "Source: " + source_link(s.get("title", ""), s.get("path", "")),
+                    lines += [f"```{{container}} {VERBATIM}", M.text("datapages.source", lang, link=source_link(s.get("title", ""), s.get("path", ""))),
                               "```", ""]
             if "schema" in res:
-                lines += _list_table(["Field", "Type", "Constraints", "Description"], field_rows(res["schema"]),
+                lines += _list_table(M.header("datapages.fields_header", lang), field_rows(res["schema"], lang),
                                      widths=[20, 10, 30, 40])
-                lines += [" ".join(_keys(res["schema"])), ""]
+                lines += [" ".join(_keys(res["schema"], lang)), ""]
         return self.render(lines)
 
 
@@ -150,15 +173,17 @@ class SchemasDirective(_DataDirective):
 
     def run(self):
         path, d = self.package()
+        lang = self.lang
         rows = []
         for res in d.get("resources", []):
             schema = res.get("schema") or {}
             star = "\\*"
             fields = ", ".join(f"{code(f['name'])}{star if (f.get('constraints') or {}).get('required') else ''} "
-                               f"({escape_md(f.get('type', 'string'))})" for f in schema.get("fields", []))
-            rows.append([code(res["name"]), code(res.get("path")), Markup(fields or "(not tabular)"),
-                         Markup(" ".join(_keys(schema)) or " ")])
-        return self.render(_list_table(["Resource", "File", "Fields (* required)", "Keys"], rows, widths=[20, 20, 36, 24]))
+                               f"({escape_md(type_name(f.get('type', 'string'), lang))})" for f in schema.get("fields", []))
+            rows.append([code(res["name"]), code(res.get("path")),
+                         Markup(fields or escape_md(M.text("datapages.not_tabular", lang))),
+                         Markup(" ".join(_keys(schema, lang)) or " ")])
+        return self.render(_list_table(M.header("datapages.schemas_header", lang), rows, widths=[20, 20, 36, 24]))
 
 
 class CaseSchemaDirective(_DataDirective):
@@ -166,10 +191,11 @@ class CaseSchemaDirective(_DataDirective):
 
     def run(self):
         self.package()
-        lines = _list_table(["Field", "Type", "Constraints", "Description"],
-                            field_rows({**cases.SCHEMA, "fields": [_short_enum(f) for f in cases.SCHEMA["fields"]]}),
+        lang = self.lang
+        lines = _list_table(M.header("datapages.fields_header", lang),
+                            field_rows({**cases.SCHEMA, "fields": [_short_enum(f) for f in cases.SCHEMA["fields"]]}, lang),
                             widths=[20, 10, 30, 40])
-        return self.render(lines + [" ".join(_keys(cases.SCHEMA)), ""])
+        return self.render(lines + [" ".join(_keys(cases.SCHEMA, lang)), ""])
 
 
 def _short_enum(field: dict) -> dict:
@@ -177,7 +203,7 @@ def _short_enum(field: dict) -> dict:
     if enum and len(enum) > 10:
         c = dict(field["constraints"])
         c.pop("enum")
-        c["official name of one of the"] = Markup(f"{len(enum)} federal entities (see `trata.core.vocabulary.ENTITIES`)")
+        c[_ENTITIES] = len(enum)  # "official name of one of the 32 federal entities" (in words)
         return {**field, "constraints": c}
     return field
 
@@ -187,13 +213,21 @@ class ErrorsDirective(_DataDirective):
 
     def run(self):
         self.package()
-        rows = [[code(k), "files and schema", Markup(v)] for k, v in EXPLANATIONS.items()]
-        for fn in RULES:
-            doc = " ".join((fn.__doc__ or "").split())
-            ids = ", ".join(code(r) for r in getattr(fn, "rule_ids", ())) or code(fn.__name__)
-            rows.append([Markup(ids), "study rules", Markup(doc)])
-        rows += [[code(k), "case records", Markup(v)] for k, v in cases.EXPLANATIONS.items()]
-        return self.render(_list_table(["Rule", "Layer", "What it means, and how to fix it"], rows, widths=[22, 14, 64]))
+        return self.render(_list_table(M.header("datapages.errors_header", self.lang), error_rows(self.lang),
+                                       widths=[22, 14, 64]))
+
+
+def error_rows(lang: str = "en") -> list[list]:
+    """Every rule a package can break: its name, its layer, and what it means (in ``lang``)."""
+    layer = M.labels("datapages.layers", lang)
+    rules = M.labels("data.rule_explanations", lang)
+    rows = [[code(k), layer["files"], Markup(v)] for k, v in M.labels("data.explanations", lang).items()]
+    for fn in RULES:
+        ids = ", ".join(code(r) for r in getattr(fn, "rule_ids", ())) or code(fn.__name__)
+        doc = rules.get(fn.__name__) or " ".join((fn.__doc__ or "").split())  # a rule the tables do not know yet
+        rows.append([Markup(ids), layer["rules"], Markup(doc)])
+    rows += [[code(k), layer["cases"], Markup(v)] for k, v in M.labels("data.case_explanations", lang).items()]
+    return rows
 
 
 def setup(app: Sphinx):

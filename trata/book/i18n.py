@@ -139,7 +139,10 @@ def on_config_inited(app: Sphinx, config) -> None:
     if code != "en":
         _book_theme_catalogue(config)
     options = dict(config.html_theme_options or {})
-    options["search_bar_text"] = locale.get_translation("sphinx")("Search this book...")
+    interface = locale.get_translation("sphinx")
+    options["search_bar_text"] = interface("Search this book...")
+    if code != "en":  # the book's title, in the edition's language (the interface catalogue)
+        config.html_title = interface(config.html_title)
     end = list(options.get("article_header_end") or ["article-header-buttons.html"])
     if "language-switcher.html" not in end:
         options["article_header_end"] = ["language-switcher.html"] + end

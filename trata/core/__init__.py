@@ -6,4 +6,5 @@
 ``vocabulary``  the study's domain vocabulary: countries, federal entities, network types, statistics
 ``mapfile``     the boundaries file of Mexico, read once per process
 ``messages``    every string a reader sees that the package generates, one table per language
+``cite``        references of ``CITATION.cff`` entries (APA 7 in each language, BibTeX) and dates
 """

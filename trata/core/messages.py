@@ -413,6 +413,42 @@ EN.update({
     "provenance.other_table": "Table {n} of the data this book was built from",
 })
 
+from .messages_data import EN_DATA  # noqa: E402  (the pages about the data, the downloads)
+
+EN.update(EN_DATA)
+
+# ---- the edition's identity: references, the status sentence, the footer (trata.edition, core.cite)
+EN.update({
+    "cite.date_format": "yyyy-MM-dd",  # a Babel (CLDR) date pattern
+    "cite.and_serial": ", & ", "cite.and_pair": " & ", "cite.and_people": " and ",
+    "cite.version_kind": " (Version {version}) [Executable book and data package].",
+    "cite.translator": "{names}, Trans.", "cite.translators": "{names}, Trans.",
+    "edition.footer_version": "Version {version}", "edition.footer_commit": "commit {commit}",
+    "edition.uncommitted": " with uncommitted changes", "edition.footer_built": "built {date}",
+    "edition.footer_authors": "{people}, after {source}.",
+    "edition.footer_this_version": "this version:", "edition.footer_source": "source:",
+    "edition.status": ("This is version {version} of the edition{released}; the page was built from commit "
+                       "{commit}{modified} on {date}."),
+    "edition.status_released": ", released {date}", "edition.status_not_released": ", not a release",
+    "edition.unknown_commit": "unknown",
+    "edition.no_address": ("No address of this edition is known yet (the book's configuration names no base URL): "
+                           "cite it by its version, and find it by its title."),
+    "edition.address_label": "Address of this version:",
+    "edition.released_label": "Released:", "edition.released_none": "not a release (a build between releases).",
+    "edition.doi_label": "DOI:",
+    "edition.doi_none": "none yet (a DOI is given when a release is deposited in an archive).",
+    "edition.repository_label": "Source repository:", "edition.repository_none": "no public address known yet.",
+    "edition.release_files": ("The checksums (SHA-256) of this release's files are listed in the file SHA256SUMS "
+                              "published beside them."),
+    "edition.cite_this_table": "Cite this table: version {version}, anchor {anchor}, ",
+    "edition.cite_this_figure": "Cite this figure: version {version}, anchor {anchor}, ",
+    "edition.cite_this_no_address": "no address known yet",
+    "edition.titlepage_source": "An executable edition of: {reference}",
+    "edition.titlepage_licence_html": ("Text and data: {licence}; code: MIT. See the page &ldquo;How to cite&rdquo; "
+                                       "for citations of this version and of the article."),
+    "edition.contents": "Contents",
+})
+
 from .messages_es import ES  # noqa: E402  (the Spanish table, same keys)
 
 #: Every language's table; a new language adds a table with the same keys.

@@ -404,3 +404,41 @@ ES: dict[str, object] = {
     "provenance.in_other_table": "en el cuadro {n} de los datos con que se construyó este libro",
     "provenance.other_table": "el cuadro {n} de los datos con que se construyó este libro",
 }
+
+from .messages_data_es import ES_DATA  # noqa: E402  (las páginas sobre los datos, las descargas)
+
+ES.update(ES_DATA)
+
+# ---- la identidad de la edición: referencias (APA 7 en español), la frase de estado, el pie de página
+ES.update({
+    "cite.date_format": "d 'de' MMMM 'de' y",  # un patrón de fecha de Babel (CLDR): «6 de mayo de 2031»
+    "cite.and_serial": " y ", "cite.and_pair": " y ", "cite.and_people": " y ",
+    "cite.version_kind": " (Versión {version}) [Libro ejecutable y paquete de datos].",
+    "cite.translator": "{names}, Trad.", "cite.translators": "{names}, Trads.",
+    "edition.footer_version": "Versión {version}", "edition.footer_commit": "commit {commit}",
+    "edition.uncommitted": " con cambios sin confirmar", "edition.footer_built": "construida el {date}",
+    "edition.footer_authors": "{people}, a partir de {source}.",
+    "edition.footer_this_version": "esta versión:", "edition.footer_source": "código fuente:",
+    "edition.status": ("Esta es la versión {version} de la edición{released}; la página se construyó a partir del "
+                       "commit {commit}{modified} el {date}."),
+    "edition.status_released": ", publicada el {date}", "edition.status_not_released": ", que no es una versión publicada",
+    "edition.unknown_commit": "desconocido",
+    "edition.no_address": ("Todavía no se conoce ninguna dirección de esta edición (la configuración del libro no "
+                           "indica una URL base): cítela por su versión y búsquela por su título."),
+    "edition.address_label": "Dirección de esta versión:",
+    "edition.released_label": "Publicada:",
+    "edition.released_none": "no es una versión publicada (es una construcción entre dos versiones publicadas).",
+    "edition.doi_label": "DOI:",
+    "edition.doi_none": "ninguno todavía (se asigna un DOI cuando una versión publicada se deposita en un archivo).",
+    "edition.repository_label": "Repositorio del código fuente:",
+    "edition.repository_none": "todavía no se conoce una dirección pública.",
+    "edition.release_files": ("Las sumas de verificación (SHA-256) de los archivos de esta versión figuran en el "
+                              "archivo SHA256SUMS, publicado junto a ellos."),
+    "edition.cite_this_table": "Cite este cuadro: versión {version}, ancla {anchor}, ",
+    "edition.cite_this_figure": "Cite esta figura: versión {version}, ancla {anchor}, ",
+    "edition.cite_this_no_address": "todavía sin dirección conocida",
+    "edition.titlepage_source": "Una edición ejecutable de: {reference}",
+    "edition.titlepage_licence_html": ("Texto y datos: {licence}; código: MIT. Consulte la página &ldquo;Cómo "
+                                       "citar&rdquo; para citar esta versión y el artículo."),
+    "edition.contents": "Contenido",
+})

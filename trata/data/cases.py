@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..core import messages as M
 from ..core.precision import value_tolerance
 from ..core.problems import Problem
 from ..core.vocabulary import (
@@ -59,18 +60,8 @@ from .study import Study
 RESOURCE = CASES
 
 #: What each problem found in case records means, and how to fix it.
-EXPLANATIONS = {
-    "case-schema": "The `cases` resource lacks a field of the case-record schema, or gives it another type.",
-    "case-timeline": "A record contradicts itself: the age when trafficked is above the age at the interview, or the "
-                     "months trafficked and the months since the escape do not fit between the two ages.",
-    "case-pairs": "A second state repeats the first, or a second network lacks its type or its leader's sex.",
-    "case-roster": "A pseudonym is not in the roster of quoted interviewees, disagrees with the roster's age or "
-                   "country, or is given to two records.",
-    "case-in-a-bin": "The months since the escape fall in none of Table 4's bins (the printed bins leave out 15 months). "
-                     "Give the package a `time_since_escape` resource whose bins cover every record.",
-    "cases-vs-aggregate": "An aggregate table the package holds (or a total stated under `study`) disagrees with what "
-                          "the case records give. Correct the records or the table; the message names both.",
-}
+#: In English; the words of every edition are in the message tables (``data.case_explanations``).
+EXPLANATIONS = M.labels("data.case_explanations", "en")
 
 def _int(name, description, minimum, maximum, required=True):
     c = {"minimum": minimum, "maximum": maximum}
