@@ -49,7 +49,9 @@ def typology_chart(study: Study, narrow: bool = False) -> alt.Chart:
         x=alt.X(F["type"], sort=types, axis=alt.Axis(
             orient="bottom", labelAngle=0, labelLimit=0, title=None, labelLineHeight=13,
             labelExpr=label_expr(types, 14))),
-        y=alt.Y(F["dimension"], sort=dimensions, axis=alt.Axis(title=None, labelLimit=0)),
+        # the longest English dimension fits on one line; a longer one (Spanish) wraps onto two
+        y=alt.Y(F["dimension"], sort=dimensions, axis=alt.Axis(title=None, labelLimit=0, labelLineHeight=13,
+                                                               labelExpr=label_expr(dimensions, 29))),
     )
     step = 54
     lines = data[[W["type"], W["dimension"], "Coding"]].explode("Coding").rename(columns={"Coding": "Line"})
