@@ -187,12 +187,13 @@ def test_annex_tables_keep_the_articles_numbers(site):
         assert numbers[label] == f"Table {n}", label
     own = sorted(int(v.split()[1]) for k, v in numbers.items() if k not in annex)
     assert own == list(range(1, len(own) + 1)), "the book's own tables are numbered 1, 2, 3 ... without gaps"
-    # every reference to an annex table reads "Table A<n>"
+    # every reference to an annex table reads "Table A<n>" (in the Spanish edition, "Cuadro A<n>")
     for page in site.rglob("*.html"):
+        word = "Cuadro" if page.relative_to(site).parts[0] == "es" else "Table"
         for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a.reference[href*='#tbl-annex-']"):
             target = a["href"].split("#")[1]
             if target in annex:
-                assert a.get_text(strip=True) == f"Table {annex[target]}", (page.name, a)
+                assert a.get_text(strip=True) == f"{word} {annex[target]}", (page.name, a)
 
 
 # ---------------------------------------------------------------------------------------------

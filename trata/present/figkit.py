@@ -28,9 +28,10 @@ FILES_PREFIX = "trata-figkit:"
 FILES = {"svg": "image/svg+xml", "png": "image/png", "csv": "text/csv"}
 
 
-def link_words() -> dict[str, str]:
-    """The words of the link to each file (extension -> words), in the edition's language."""
-    return {"svg": messages.text("figkit.svg"), "png": messages.text("figkit.png"), "csv": messages.text("figkit.csv")}
+def link_words(lang: str | None = None) -> dict[str, str]:
+    """The words of the link to each file (extension -> words), in the edition's language (or ``lang``)."""
+    return {"svg": messages.text("figkit.svg", lang), "png": messages.text("figkit.png", lang),
+            "csv": messages.text("figkit.csv", lang)}
 
 
 def _same(a, b) -> bool:
