@@ -203,7 +203,7 @@ def test_every_toolkit_link_resolves_to_a_file_that_parses(measured, site, serve
         first, _, rest = text.partition("\n")
         assert first.startswith("# ")
         rows = list(csv.DictReader(io.StringIO(rest)))
-        assert rows and list(rows[0]) == list(messages.labels(f"figure.{figure_name(f['key'])}.columns").values())
+        assert rows and list(rows[0]) == list(messages.labels(f"figure.{figure_name(f['key'])}.columns", lang).values())
 
 
 def test_csv_equals_the_data_the_page_draws_and_its_table(site, server):

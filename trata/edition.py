@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from .book.i18n import EDITIONS
 from .core import messages as M
 from .core.cite import (
     apa_article,
@@ -419,7 +420,7 @@ def on_doctree_resolved(app, doctree, docname) -> None:
     if app.builder.name != "html":  # the single page (the PDF) has no page of its own to cite
         return
     ed, addresses, lang = _edition_of(app), getattr(app, "trata_addresses", None), _lang(app)
-    page = f"{docname}.html"
+    page = f"{EDITIONS[lang][2]}{docname}.html"  # the Spanish edition's pages are under es/ of the site
     for node in list(doctree.findall(nodes.Element)):
         if not isinstance(node, (nodes.table, nodes.figure)):
             continue
