@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from .book.i18n import EDITIONS
+from .book.i18n import EDITIONS, edition_of
 from .core import messages as M
 from .core.cite import (
     apa_article,
@@ -261,8 +261,6 @@ def _edition_of(app) -> Edition:
 
 def _lang(app) -> str:
     """The message table of the edition being built ("en", "es"), from the Sphinx language."""
-    from .book.i18n import edition_of
-
     return edition_of(app.config.language or "en")
 
 

@@ -48,10 +48,7 @@ class ComputedIsNotTranslated(SphinxTransform):
     default_priority = 10
 
     def apply(self, **kwargs) -> None:
-        for node in self.document.findall(nodes.Element):
-            if _computed(node):
-                for inner in node.findall(nodes.Element):
-                    inner["translatable"] = False
+        mark_computed([node for node in self.document.findall(nodes.Element) if _computed(node)])
 
 
 def mark_computed(roots: list[nodes.Element]) -> None:
@@ -63,8 +60,8 @@ def mark_computed(roots: list[nodes.Element]) -> None:
 
 def _computed(node: nodes.Element) -> bool:
     classes = node.get("classes", [])
-    return ("cell_output" in classes or "trata-untranslated" in classes or node.get("nb_element") in ("cell_code_output",)
-            or "trata-computed" in classes)
+    return ("cell_output" in classes or "trata-untranslated" in classes
+            or node.get("nb_element") == "cell_code_output")
 
 
 #: Directives whose content is computed (pasted from the notebooks' glue, or generated from the data
